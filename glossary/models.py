@@ -1,0 +1,81 @@
+"""Value types that flow through the pipeline: read → split → extract → group → score.
+
+All are frozen: a stage makes new values, it never mutates what it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["zh", "en", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One decoded corpus file."""
+
+    source: str  # the path as the user gave it (or as found below a given directory)
+    text: str
+    encoding: str
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when the text carries one
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a document; ``text`` is exactly a slice of the document's line."""
+
+    source: str
+    line: int  # 1-based line number in the file
+    text: str
+    index: int  # position of the sentence in its document, 0-based
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One place a candidate term was seen: ``sentence.text[start:end] == surface``."""
+
+    surface: str
+    sentence: Sentence
+    start: int
+    end: int
+    signal: str  # name of the extractor that found it
+
+
+@dataclass(frozen=True, slots=True)
+class PairEvidence:
+    """A zh↔en pair stated by the text itself, e.g. ``尺度定律(Scaling Law)``."""
+
+    zh: str
+    en: str
+    zh_occurrence: Occurrence
+    en_occurrence: Occurrence
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A sentence an entry was used in, as written in the output."""
+
+    source: str
+    line: int
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One glossary entry: a concept with its surfaces, evidence and score."""
+
+    term: str
+    zh: str | None
+    en: str | None
+    variants: tuple[str, ...]
+    lang: Lang
+    score: float
+    count: int
+    doc_count: int
+    contexts: tuple[Context, ...]
+    signals: tuple[str, ...] = field(default=())
+    pair_count: int = 0

@@ -1,0 +1,127 @@
+"""The extraction pipeline, top to bottom: read → split → extract → group → score.
+
+:func:`extract` is the library entry point behind ``glossary extract``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from glossary.candidates import CandidateTable
+from glossary.corpus import Skipped, iter_documents
+from glossary.extract.chinese import candidate_spans
+from glossary.extract.latin import latin_spans
+from glossary.extract.pairs import find_pairs
+from glossary.models import Document, Entry, Occurrence, Sentence
+from glossary.scoring import ScoringOptions, score_candidates
+from glossary.segment import Segmenter, Token
+from glossary.text import canonical_key, fold_width, split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """Settings for one extraction run; passed in, never read from the environment."""
+
+    encoding: str | None = None
+    max_contexts: int | None = None
+    scoring: ScoringOptions = field(default_factory=ScoringOptions)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What a run produced: entries best first, the documents read and the files skipped."""
+
+    entries: tuple[Entry, ...]
+    documents: tuple[Document, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def extract(
+    paths: Sequence[str],
+    options: ExtractOptions | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> Extraction:
+    """Extract glossary entries from the files and directories in ``paths``."""
+    options = options or ExtractOptions()
+    skipped: list[Skipped] = []
+
+    def skip(item: Skipped) -> None:
+        skipped.append(item)
+        if on_skip is not None:
+            on_skip(item)
+
+    segmenter = Segmenter()
+    table = CandidateTable(options.max_contexts)
+    documents: list[Document] = []
+    for document in iter_documents(paths, options.encoding, skip):
+        # Keep the document without its text: the table holds the sentences it needs.
+        documents.append(
+            Document(document.source, "", document.encoding, document.title, document.date)
+        )
+        add_document(table, document, segmenter)
+    entries = score_candidates(table, segmenter, options.scoring)
+    return Extraction(tuple(entries), tuple(documents), tuple(skipped))
+
+
+def add_document(table: CandidateTable, document: Document, segmenter: Segmenter) -> None:
+    """Run every extractor over one document and file what they find in ``table``."""
+    table.documents += 1
+    for sentence in split_sentences(document):
+        add_sentence(table, sentence, segmenter)
+
+
+def add_sentence(table: CandidateTable, sentence: Sentence, segmenter: Segmenter) -> None:
+    folded = fold_width(sentence.text)
+    tokens = segmenter.tokens(folded)
+    found: dict[tuple[int, int], set[str]] = {}
+    parts: dict[tuple[int, int], tuple[str, ...]] = {}
+    neighbours: dict[tuple[int, int], tuple[str, str]] = {}
+
+    for span in latin_spans(folded):
+        found.setdefault(span, set()).add("latin")
+    for first, last in candidate_spans(tokens):
+        span = (tokens[first].start, tokens[last - 1].end)
+        found.setdefault(span, set()).add("ngram")
+        parts[span] = tuple(token.text for token in tokens[first:last])
+        neighbours[span] = (_neighbour(tokens, first - 1), _neighbour(tokens, last))
+    pairs = []
+    for match in find_pairs(folded, segmenter):
+        found.setdefault(match.zh, set()).add("pair")
+        found.setdefault(match.en, set()).add("pair")
+        pairs.append(match)
+
+    _count_sequences(table, tokens)
+    for span, signals in found.items():
+        start, end = span
+        occurrence = Occurrence(
+            sentence.text[start:end], sentence, start, end, "+".join(sorted(signals))
+        )
+        left, right = neighbours.get(span, ("", ""))
+        table.add(occurrence, frozenset(signals), left, right, parts.get(span, ()))
+    for match in pairs:
+        abbreviation = folded[slice(*match.abbreviation)] if match.abbreviation else None
+        table.add_pair(
+            canonical_key(sentence.text[slice(*match.zh)]),
+            canonical_key(sentence.text[slice(*match.en)]),
+            abbreviation,
+        )
+
+
+def _neighbour(tokens: Sequence[Token], index: int) -> str:
+    if index < 0 or index >= len(tokens):
+        return ""
+    token = tokens[index]
+    return token.text if token.kind in ("han", "latin") else ""
+
+
+def _count_sequences(table: CandidateTable, tokens: Sequence[Token]) -> None:
+    run: list[str] = []
+    for token in tokens:
+        if token.kind in ("han", "latin", "digit"):
+            run.append(token.text)
+        elif run:
+            table.add_sequences(run)
+            run = []
+    if run:
+        table.add_sequences(run)

@@ -1,0 +1,267 @@
+"""Candidates → ranked glossary entries.
+
+Each termhood signal is a small pure function of a candidate and the corpus counts; the
+signals that fired are recorded on the entry so a person can see why a term was kept.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from glossary.candidates import Candidate, CandidateTable
+from glossary.models import Context, Entry, Lang
+from glossary.segment import Segmenter
+from glossary.text import is_han, script_of
+
+# jieba tags of words that name things: nouns, names, organisations, nominal verbs.
+_NOMINAL_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "nrfg", "ns", "vn", "eng", "an", "l", "j"})
+_PROPER_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg", "eng"})
+_HEAD_CHARS = frozenset("层 体 化 式 性 率 度 链 器 端 云 网 图 库 码 元 型")
+_VERBAL_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "m", "q", "ad", "vd", "t", "f"})
+_GENERIC_LATIN = frozenset({"ai", "it", "ceo", "cto", "app"})
+# jieba dictionary counts: a part this frequent is general language (企业, 公司, 技术) …
+_GENERAL_WORD = 2000
+_ORGANISATION_SUFFIXES = frozenset(
+    [
+        "集团",
+        "科技",
+        "公司",
+        "智能",
+        "实验室",
+        "研究院",
+        "研究所",
+        "大学",
+        "银行",
+        "资本",
+        "基金",
+        "证券",
+        "信息",
+        "数据",
+        "网络",
+        "软件",
+    ]
+)
+# Characters that begin or end no word of their own: particles, pronouns, adverbs.
+_EDGE_CHARS = frozenset(
+    "的了着过是在有和与及或对把被将从向为由于以让给跟这那其该每些个也都就而并且但又还则即很更最太不没会要能说吗呢吧啊一"
+)
+_DICTIONARY_TOTAL = 60_101_967  # sum of jieba's dictionary counts: the background corpus size
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringOptions:
+    min_score: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    count: int
+    doc_count: int
+    background: int  # jieba dictionary count of the whole surface (0: unknown word)
+    pos: str | None
+    words: int
+    cohesion: float  # count / count of the rarer part, 1.0 for one word
+    left_variety: float  # distinct left neighbours per occurrence
+    right_variety: float
+    specificity: float  # log ratio of corpus to background relative frequency
+
+
+def features(candidate: Candidate, table: CandidateTable, segmenter: Segmenter) -> Features:
+    surface = candidate.surface
+    background = segmenter.dictionary_frequency(surface)
+    parts = candidate.parts
+    if len(parts) > 1:
+        left_part = table.sequences["".join(parts[:-1])] or candidate.count
+        right_part = table.sequences["".join(parts[1:])] or candidate.count
+        cohesion = candidate.count / min(left_part, right_part)
+    else:
+        cohesion = 1.0
+    corpus_rate = candidate.count / max(table.tokens, 1)
+    background_rate = (background + 1) / _DICTIONARY_TOTAL
+    return Features(
+        count=candidate.count,
+        doc_count=len(candidate.docs),
+        background=background,
+        pos=segmenter.pos(surface),
+        words=len(parts),
+        cohesion=min(cohesion, 1.0),
+        left_variety=_variety(candidate.left, candidate.count),
+        right_variety=_variety(candidate.right, candidate.count),
+        specificity=math.log10(corpus_rate / background_rate),
+    )
+
+
+def _variety(neighbours: Counter[str], count: int) -> float:
+    """Distinct neighbours per occurrence; a sentence edge counts as a new neighbour each time."""
+    distinct = len([n for n in neighbours if n]) + neighbours[""]
+    return distinct / count if count else 0.0
+
+
+def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[float, list[str]]:
+    """A score in [0, 1] and the names of the signals behind it."""
+    signals = set(candidate.signals)
+    if "pair" in signals:
+        return 1.0, sorted(signals)
+    if "latin" in signals:
+        return (0.9 if f.count > 1 or f.doc_count > 1 else 0.7), sorted(signals)
+    if "person" in signals:
+        return 0.8, sorted(signals)
+    score = 0.0
+    recurrence = min(1.0, math.log2(f.count + 1) / 3) * 0.2 + (0.1 if f.doc_count > 1 else 0.0)
+    if f.words == 1:
+        if f.background == 0 and f.count >= 2 and _clean_new_word(candidate.surface):
+            signals.add("new-word")
+            score = 0.5 + recurrence
+        elif f.pos in _PROPER_TAGS and f.count >= 2:
+            signals.add("proper-noun")
+            score = 0.5 + recurrence
+        elif f.pos in _NOMINAL_TAGS and f.count >= 3 and f.doc_count >= 2 and f.specificity >= 2.0:
+            signals.add("domain-word")
+            score = 0.4 + recurrence
+    elif f.background == 0 and _well_formed_compound(candidate.parts, segmenter):
+        mixed = any(not is_han(p[0]) for p in candidate.parts)
+        rarest = min(_part_frequency(p, segmenter) for p in candidate.parts)
+        free = min(f.left_variety, f.right_variety)
+        if f.count >= 2 and f.cohesion >= 0.2 and free >= 0.3 and rarest < _GENERAL_WORD:
+            signals.add("compound")
+            score = 0.4 + 0.2 * f.cohesion + recurrence
+        elif f.count == 1 and _names_an_organisation(candidate.parts, segmenter):
+            signals.add("organisation")
+            score = 0.5
+        if mixed and score:
+            signals.add("mixed")
+    return min(score, 1.0), sorted(signals)
+
+
+def _part_frequency(part: str, segmenter: Segmenter) -> int:
+    """How general a part is: jieba's count, with Latin words and one-char prefixes neutral."""
+    if not is_han(part[0]):
+        return 0 if part.casefold() not in _GENERIC_LATIN else _GENERAL_WORD
+    if len(part) == 1:
+        return _GENERAL_WORD
+    return segmenter.dictionary_frequency(part)
+
+
+def _clean_new_word(word: str) -> bool:
+    """An unknown word from jieba's HMM, unless it is a fragment glued to a function
+    character (有大, 体将, 更高): those are segmentation slips, not new words."""
+    return len(word) >= 2 and word[0] not in _EDGE_CHARS and word[-1] not in _EDGE_CHARS
+
+
+def _names_an_organisation(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
+    """``旷视科技``, ``蚂蚁集团``: a name-like part before an organisation suffix."""
+    if len(parts) != 2 or parts[1] not in _ORGANISATION_SUFFIXES:
+        return False
+    name = parts[0]
+    if not is_han(name[0]) or len(name) < 2:
+        return False
+    frequency = segmenter.dictionary_frequency(name)
+    return frequency == 0 or (segmenter.pos(name) in _PROPER_TAGS and frequency < _GENERAL_WORD)
+
+
+def _well_formed_compound(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
+    """No verb first (接受第一财经, 利用AI) and a nominal head (not 大模型落地 … 放缓)."""
+    first, head = segmenter.pos(parts[0]), parts[-1]
+    if first in _VERBAL_TAGS:
+        return False
+    if not is_han(head[0]) or head in _HEAD_CHARS:
+        return True
+    head_pos = segmenter.pos(head)
+    return head_pos is None or head_pos in _NOMINAL_TAGS
+
+
+def score_candidates(
+    table: CandidateTable, segmenter: Segmenter, options: ScoringOptions
+) -> list[Entry]:
+    scored: dict[str, tuple[float, list[str]]] = {}
+    for key, candidate in table.candidates.items():
+        scored[key] = termhood(candidate, features(candidate, table, segmenter), segmenter)
+    kept = {key for key, (score, _) in scored.items() if score >= options.min_score}
+    kept -= _subsumed(kept, table)
+    entries = [_entry(table.candidates[key], *scored[key]) for key in kept]
+    entries = _link_pairs(entries, table)
+    entries.sort(key=lambda e: (-e.score, -e.count, e.term))
+    return entries
+
+
+def _subsumed(kept: set[str], table: CandidateTable) -> set[str]:
+    """Fragments of longer kept terms: 数推 when every 数推 stands in 数推分离.
+
+    A Chinese candidate is dropped when a longer kept candidate contains it and accounts
+    for at least 80% of its occurrences; what the text states in a pair or in Latin script
+    is never dropped.
+    """
+    dropped: set[str] = set()
+    longer_first = sorted(kept, key=len, reverse=True)
+    for key in kept:
+        candidate = table.candidates[key]
+        if "pair" in candidate.signals or "latin" in candidate.signals:
+            continue
+        for other in longer_first:
+            if len(other) <= len(key):
+                break
+            if key in other and table.candidates[other].count >= 0.8 * candidate.count:
+                dropped.add(key)
+                break
+    return dropped
+
+
+def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
+    surface = candidate.surface
+    lang: Lang = script_of(surface)  # type: ignore[assignment]
+    return Entry(
+        term=surface,
+        zh=surface if lang != "en" else None,
+        en=surface if lang == "en" else None,
+        variants=tuple(s for s, _ in candidate.surfaces.most_common()),
+        lang=lang,
+        score=round(score, 4),
+        count=candidate.count,
+        doc_count=len(candidate.docs),
+        contexts=tuple(candidate.contexts),
+        signals=tuple(signals),
+    )
+
+
+def _link_pairs(entries: list[Entry], table: CandidateTable) -> list[Entry]:
+    """Merge the zh and en entries of each pair the text stated into one entry."""
+    from glossary.text import canonical_key
+
+    by_key = {canonical_key(e.term): e for e in entries}
+    best_zh: dict[str, tuple[int, str]] = {}
+    best_en: dict[str, tuple[int, str]] = {}
+    for (zh, en), votes in table.pairs.votes.items():
+        if votes > best_zh.get(en, (0, ""))[0]:
+            best_zh[en] = (votes, zh)
+        if votes > best_en.get(zh, (0, ""))[0]:
+            best_en[zh] = (votes, en)
+    merged: dict[str, Entry] = dict(by_key)
+    for en, (votes, zh) in best_zh.items():
+        if best_en.get(zh, (0, ""))[1] != en:
+            continue
+        zh_entry, en_entry = by_key.get(zh), by_key.get(en)
+        if zh_entry is None or en_entry is None:
+            continue
+        merged.pop(zh, None)
+        merged.pop(en, None)
+        contexts = _merge_contexts(en_entry.contexts, zh_entry.contexts)
+        merged[en] = Entry(
+            term=en_entry.term,
+            zh=zh_entry.term,
+            en=en_entry.term,
+            variants=tuple(dict.fromkeys(en_entry.variants + zh_entry.variants)),
+            lang="mixed" if zh_entry.lang != "zh" else "zh",
+            score=max(en_entry.score, zh_entry.score),
+            count=en_entry.count + zh_entry.count,
+            doc_count=max(en_entry.doc_count, zh_entry.doc_count),
+            contexts=contexts,
+            signals=tuple(sorted(set(en_entry.signals) | set(zh_entry.signals))),
+            pair_count=votes,
+        )
+    return list(merged.values())
+
+
+def _merge_contexts(first: tuple[Context, ...], second: tuple[Context, ...]) -> tuple[Context, ...]:
+    return first + second

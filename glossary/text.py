@@ -1,0 +1,151 @@
+"""Text normalisation and sentence splitting with offsets.
+
+Every function here keeps character offsets intact: :func:`fold_width` maps one character to
+one character, so a match found in folded text points at the same slice of the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+from glossary.models import Document, Sentence
+
+# Full-width ASCII (U+FF01–U+FF5E) and the ideographic space fold to their ASCII forms.
+_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
+
+# Sentence ends: Chinese and ASCII full stops, question and exclamation marks, semicolons.
+_SENTENCE_END = frozenset("。！？!?；;…")
+# Closing marks that belong to the sentence they follow.
+_CLOSERS = frozenset("”’」』》)]）】\"'")
+_OPENERS = "([（【"
+_CLOSE_PARENS = ")]）】"
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width ASCII and odd spaces to their half-width forms, one char for one.
+
+    >>> fold_width("（ＨＴＸ　）")
+    '(HTX )'
+    """
+    return text.translate(_WIDTH_TABLE)
+
+
+def is_han(char: str) -> bool:
+    """True for a CJK unified ideograph (the common and extension-A blocks).
+
+    >>> is_han("智"), is_han("A"), is_han("、")
+    (True, False, False)
+    """
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+
+
+def is_latin(char: str) -> bool:
+    """True for an ASCII letter or digit (after :func:`fold_width`).
+
+    >>> is_latin("G"), is_latin("4"), is_latin("智")
+    (True, True, False)
+    """
+    return char.isascii() and char.isalnum()
+
+
+def split_sentences(document: Document) -> Iterator[Sentence]:
+    """Split a document into sentences, line by line, never across a line break.
+
+    A sentence ends after 。！？!?；; (and any closing quotes or brackets after them), but
+    not inside parentheses, so a parenthetical stays with the words it explains. Leading and
+    trailing white space is trimmed; empty sentences are dropped.
+    """
+    index = 0
+    for line_number, line in enumerate(document.text.split("\n"), start=1):
+        for start, end in _sentence_spans(line):
+            yield Sentence(document.source, line_number, line[start:end], index)
+            index += 1
+
+
+def _sentence_spans(line: str) -> Iterator[tuple[int, int]]:
+    depth = 0
+    start = 0
+    i = 0
+    n = len(line)
+    while i < n:
+        char = line[i]
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSE_PARENS and depth:
+            depth -= 1
+        elif char in _SENTENCE_END and depth == 0:
+            i += 1
+            while i < n and (line[i] in _CLOSERS or line[i] in _SENTENCE_END):
+                i += 1
+            yield from _trimmed(line, start, i)
+            start = i
+            continue
+        i += 1
+    yield from _trimmed(line, start, n)
+
+
+def _trimmed(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_CJK_LATIN_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[\u4e00-\u9fff])"
+)
+_DASHES = re.compile(r"[\-‐‑‒–—_]")
+
+
+@cache
+def _t2s() -> object:
+    import opencc  # lazy: only extraction and key-making need it
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional characters to Simplified (OpenCC ``t2s``); ASCII passes through."""
+    if text.isascii():
+        return text
+    return str(_t2s().convert(text))  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1 << 18)
+def canonical_key(surface: str) -> str:
+    """The key under which surface variants of one term are grouped.
+
+    Case, width, hyphen/space/underscore, spaces between scripts and Traditional/Simplified
+    differences all fold away.
+
+    >>> canonical_key("Scaling-Law") == canonical_key("ｓｃａｌｉｎｇ law")
+    True
+    >>> canonical_key("生成式 AI")
+    '生成式ai'
+    """
+    text = unicodedata.normalize("NFKC", surface)
+    text = _DASHES.sub(" ", text)
+    text = _SPACE_RUN.sub(" ", text).strip()
+    text = _CJK_LATIN_SPACE.sub("", text)
+    return to_simplified(text).casefold()
+
+
+def script_of(surface: str) -> str:
+    """``zh`` (Han only), ``en`` (no Han) or ``mixed``.
+
+    >>> script_of("智能体"), script_of("GPT-4"), script_of("生成式AI")
+    ('zh', 'en', 'mixed')
+    """
+    has_han = any(is_han(c) for c in surface)
+    has_latin = any(c.isascii() and c.isalpha() for c in surface)
+    if has_han and has_latin:
+        return "mixed"
+    return "zh" if has_han else "en"
