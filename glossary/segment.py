@@ -98,9 +98,17 @@ class Segmenter:
                 i = j
             elif char.isascii() and char.isalnum():
                 j = i
-                while j < end and text[j].isascii() and text[j].isalnum():
+                while j < end and (
+                    (text[j].isascii() and text[j].isalnum())
+                    or (
+                        text[j] == "."
+                        and j + 1 < end
+                        and text[j + 1].isdigit()
+                        and text[j - 1].isdigit()
+                    )
+                ):
                     j += 1
-                kind: TokenKind = "digit" if text[i:j].isdigit() else "latin"
+                kind: TokenKind = "digit" if text[i:j].replace(".", "").isdigit() else "latin"
                 out.append(Token(text[i:j], i, j, kind))
                 i = j
             else:

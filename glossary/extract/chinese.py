@@ -244,7 +244,12 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
                 break
             if last > first and tokens[last - 1].end != token.start:
                 break
-            if last > first and token.kind == "han" and token.text in FUNCTION_WORDS:
+            if (
+                last > first
+                and token.kind == "han"
+                and token.text in FUNCTION_WORDS
+                and token.text not in _TERM_PREFIXES
+            ):
                 break  # 大模型也不能, 传神的任度: a function word inside ends the run
             chars += len(token.text)
             if chars > MAX_CHARS:

@@ -1,0 +1,242 @@
+"""Case tables for each extractor: what each finds, and look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from glossary.extract.chinese import candidate_spans
+from glossary.extract.latin import latin_spans
+from glossary.extract.pairs import find_pairs
+from glossary.models import Document
+from glossary.segment import Segmenter
+from glossary.text import canonical_key, fold_width, script_of, split_sentences
+
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return Segmenter()
+
+
+def latin(text: str) -> list[str]:
+    folded = fold_width(text)
+    return [text[s:e] for s, e in latin_spans(folded)]
+
+
+def pairs(text: str, segmenter: Segmenter) -> list[tuple[str, str]]:
+    folded = fold_width(text)
+    return [(text[slice(*p.zh)], text[slice(*p.en)]) for p in find_pairs(folded, segmenter)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在Scaling Law的路线上", ["Scaling Law"]),
+        ("GPT-4和GPT-o1发布", ["GPT-4", "GPT-o1"]),
+        ("Meta的Llama 2开源了", ["Meta", "Llama 2"]),
+        ("如何在post-training阶段", ["post-training"]),
+        ("从“next-token prediction”到强化学习", ["next-token prediction"]),
+        ("AI 2.0拐点来临", ["AI 2.0"]),
+        ("OpenAI发布", ["OpenAI"]),
+        ("Ｓｃａｌｉｎｇ　Ｌａｗ（全角）", ["Ｓｃａｌｉｎｇ　Ｌａｗ"]),
+        ("Llama3.1与Qwen2-7B", ["Llama3.1", "Qwen2-7B"]),
+        ("Hugging Face社区", ["Hugging Face"]),
+        ("The Information报道", ["Information"]),
+        ("o1是新方向", ["o1"]),
+    ],
+)
+def test_latin_terms_are_kept_whole(text: str, expected: list[str]) -> None:
+    assert latin(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年12月11日",  # numbers are not terms
+        "大B还是C端",  # a bare letter is not a term
+        "访问https://example.com/page了解",  # URLs
+        "邮箱foo@example.com联系",  # e-mail addresses
+        "纯中文句子没有英文",
+    ],
+)
+def test_latin_look_alikes_yield_nothing(text: str) -> None:
+    assert latin(text) == []
+
+
+def test_a_long_english_sentence_yields_its_capitalised_names() -> None:
+    assert latin("他说 we will talk to Sam Altman and the OpenAI team today 。") == [
+        "Sam Altman",
+        "OpenAI",
+    ]
+
+
+def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
+    with (GOLD / "pairs.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [(r["left"], r["inside"], r["zh"], r["en"]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("近期,Scaling Law(尺度定律)撞墙", [("尺度定律", "Scaling Law")]),
+        ("年中的Token(词元)价格战", [("词元", "Token")]),
+        ("在post-training(后训练)这个阶段", [("后训练", "post-training")]),
+        ("研发更多AGI(通用人工智能)能力", [("通用人工智能", "AGI")]),
+        (
+            "OpenAI前首席科学家伊利亚·苏茨克维尔(Ilya Sutskever)在公开场合表示",
+            [("伊利亚·苏茨克维尔", "Ilya Sutskever")],
+        ),
+        ("尤其是在科学、技术、工程和数学(STEM)领域", [("科学、技术、工程和数学", "STEM")]),
+        ("火币(HTX )", [("火币", "HTX")]),
+        ("全角的尺度定律（Scaling Law）写法", [("尺度定律", "Scaling Law")]),
+        (
+            "训练一个具有跨领域知识的基础大模型(Foundation Model),通过微调",
+            [("基础大模型", "Foundation Model")],
+        ),
+        ("第一个现象级应用是生成式 AI(Generative AI),也就是", [("生成式 AI", "Generative AI")]),
+        ("可能PaaS层(平台层)很多工具", [("平台层", "PaaS")]),
+        (
+            "从原来的“next-token prediction”(预测下一个词)到",
+            [("预测下一个词", "next-token prediction")],
+        ),
+        ("他们使用卷积神经网络(CNN)识别图像", [("卷积神经网络", "CNN")]),
+        (
+            "大语言模型（Large Language Models，简称 LLMs）正在",
+            [("大语言模型", "Large Language Models")],
+        ),
+        (
+            "检索增强生成(Retrieval-Augmented Generation, RAG)很常用",
+            [("检索增强生成", "Retrieval-Augmented Generation")],
+        ),
+        ("OpenAI首席执行官萨姆·奥特曼(Sam Altman)表示", [("萨姆·奥特曼", "Sam Altman")]),
+        ("采用混合專家模型(Mixture of Experts)架構", [("混合專家模型", "Mixture of Experts")]),
+    ],
+)
+def test_pairs_with_their_left_boundary(
+    text: str, expected: list[tuple[str, str]], segmenter: Segmenter
+) -> None:
+    assert pairs(text, segmenter) == expected
+
+
+@pytest.mark.parametrize(("left", "inside", "zh", "en"), _gold_pair_cases())
+def test_every_annotated_pair_of_the_seeds(
+    left: str, inside: str, zh: str, en: str, segmenter: Segmenter
+) -> None:
+    text = f"据介绍,{left}({inside})的进展"
+    assert (zh, en) in pairs(text, segmenter)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上下文长度可以做得很长,每个(大模型)既有雷同的地方",  # aside, zh on both sides
+        "GPT-4通常缺乏对大部分数据被切断后(2021年9月)发生事件的了解",  # date
+        "备有AI大模型(预训练大模型)方面",  # zh–zh gloss
+        "联系我们( 微信:bisheco )",  # contact line
+        "(图由豆包AI生成)",  # caption with nothing on its left
+        "性参比(大模型能力分数/大模型参数)更是超越了",  # formula
+        "“大家之所以有这样的感觉(技术迭代放缓)",  # clarifying insertion
+        "当你发现它跨了一个专业学科后(表现不一样)",  # clarifying insertion
+        "OpenAI(美国)发布",  # a place glosses, it does not translate
+        "增长了(30%)",  # numbers
+        "函数f(x)的值",  # formula in Latin
+        "见上文(第3节)",  # cross-reference
+    ],
+)
+def test_parentheses_that_are_not_translations_yield_nothing(
+    text: str, segmenter: Segmenter
+) -> None:
+    assert pairs(text, segmenter) == []
+
+
+def test_gold_non_pairs_yield_nothing(segmenter: Segmenter) -> None:
+    with (GOLD / "parens-nonpairs.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    found = [pairs(f"{r['left_context']}({r['inside']})", segmenter) for r in rows]
+    assert found == [[] for _ in rows]
+
+
+def candidates(text: str, segmenter: Segmenter) -> set[str]:
+    folded = fold_width(text)
+    tokens = segmenter.tokens(folded)
+    return {folded[tokens[a].start : tokens[b - 1].end] for a, b in candidate_spans(tokens)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("大模型的数推分离架构", {"大模型", "数推分离"}),
+        ("生成式AI的突破口", {"生成式AI"}),
+        ("百度的文心大模型3.5已经", {"文心大模型3.5"}),
+        ("预训练大模型的成本", {"预训练大模型"}),
+    ],
+)
+def test_chinese_candidates_include(text: str, expected: set[str], segmenter: Segmenter) -> None:
+    assert expected <= candidates(text, segmenter)
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("大模型也不能解决", {"大模型也不能", "也不能"}),  # function word inside
+        ("传神的任度", {"传神的任度"}),
+        ("我们的模型", {"我们的模型", "的模型"}),
+        ("2024年", {"2024年"}),  # no Han word of its own
+    ],
+)
+def test_chinese_candidates_exclude(text: str, excluded: set[str], segmenter: Segmenter) -> None:
+    assert not excluded & candidates(text, segmenter)
+
+
+def test_latin_spans_stay_whole_through_segmentation(segmenter: Segmenter) -> None:
+    tokens = segmenter.tokens(fold_width("在Scaling Law(尺度定律)上"))
+    assert [(t.text, t.kind) for t in tokens][:2] == [("在", "han"), ("Scaling Law", "latin")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Scaling Law", "scaling law"),
+        ("Scaling Law", "Scaling-Law"),
+        ("post-training", "Post Training"),
+        ("智能體", "智能体"),
+        ("ＧＰＴ－４", "GPT-4"),
+        ("生成式 AI", "生成式AI"),
+    ],
+)
+def test_variants_share_a_key(a: str, b: str) -> None:
+    assert canonical_key(a) == canonical_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("GPT-4", "GPT-4o"), ("大模型", "模型"), ("AI", "AIGC")])
+def test_different_terms_keep_different_keys(a: str, b: str) -> None:
+    assert canonical_key(a) != canonical_key(b)
+
+
+@pytest.mark.parametrize(
+    ("surface", "script"),
+    [("智能体", "zh"), ("GPT-4", "en"), ("生成式AI", "mixed"), ("2024", "en")],
+)
+def test_script_of(surface: str, script: str) -> None:
+    assert script_of(surface) == script
+
+
+def test_sentences_are_split_after_end_marks_but_not_inside_parentheses() -> None:
+    document = Document("a.txt", "他说:“好。”然后走了!第二句(含。句号)还在。\n\n下一行", "utf-8")
+    assert [(s.line, s.text) for s in split_sentences(document)] == [
+        (1, "他说:“好。”"),
+        (1, "然后走了!"),
+        (1, "第二句(含。句号)还在。"),
+        (3, "下一行"),
+    ]
+
+
+def test_fold_width_keeps_offsets() -> None:
+    text = "全角（ＨＴＸ　）和　空格"
+    assert len(fold_width(text)) == len(text)
+    assert fold_width(text) == "全角(HTX )和 空格"

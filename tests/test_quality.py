@@ -1,0 +1,84 @@
+"""Extraction quality on the seed corpus, measured against the development gold set."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from glossary.evaluate import Gold, load_gold, match_key, score
+from glossary.models import Entry
+from glossary.output import write_jsonl
+from glossary.pipeline import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+# The bars this version of the extractor must clear on the seed corpus.
+MIN_TERM_F1 = 0.50
+MIN_PAIR_F1 = 0.95
+
+
+@pytest.fixture(scope="module")
+def entries() -> tuple[Entry, ...]:
+    return extract([str(ROOT / "seeds")]).entries
+
+
+@pytest.fixture(scope="module")
+def gold() -> Gold:
+    return load_gold(GOLD)
+
+
+def test_term_f1_clears_the_bar(entries: tuple[Entry, ...], gold: Gold) -> None:
+    result = score(entries, gold)
+    assert result.f1 >= MIN_TERM_F1, asdict(result)
+
+
+def test_pair_f1_clears_the_bar(entries: tuple[Entry, ...], gold: Gold) -> None:
+    result = score(entries, gold)
+    assert result.pair_f1 >= MIN_PAIR_F1, asdict(result)
+
+
+def test_every_gold_pair_is_found(entries: tuple[Entry, ...], gold: Gold) -> None:
+    found = {(match_key(e.zh), match_key(e.en)) for e in entries if e.zh and e.en}
+    assert sorted(gold.pairs - found) == []
+
+
+def test_gold_counts() -> None:
+    gold = load_gold(GOLD)
+    assert len(gold.pairs) == 20  # 22 rows, two stated twice in different articles
+    assert "大模型" in gold.core
+    assert "价格战" not in gold.core
+
+
+def test_scores_empty_prediction_as_zero(gold: Gold) -> None:
+    result = score([], gold)
+    assert (result.precision, result.recall, result.f1, result.pair_f1) == (0.0, 0.0, 0.0, 0.0)
+
+
+@pytest.mark.skipif(not SHARED_SCORER.exists(), reason="the shared scorer is not beside the repo")
+def test_agrees_with_the_shared_scorer(
+    entries: tuple[Entry, ...], gold: Gold, tmp_path: Path
+) -> None:
+    prediction = tmp_path / "pred.jsonl"
+    with prediction.open("w", encoding="utf-8") as handle:
+        write_jsonl(entries, handle, max_contexts=1)
+    completed = subprocess.run(
+        [sys.executable, str(SHARED_SCORER), str(GOLD), str(prediction), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    theirs = json.loads(completed.stdout)
+    ours = score(entries, gold)
+    assert (ours.true_positives, ours.false_positives, ours.pair_true_positives) == (
+        theirs["tp"],
+        theirs["fp"],
+        theirs["pairs_tp"],
+    )
+    assert ours.f1 == theirs["f1"]
