@@ -28,6 +28,7 @@ class Candidate:
     left: Counter[str] = field(default_factory=Counter)
     right: Counter[str] = field(default_factory=Counter)
     parts: tuple[str, ...] = ()  # the words the segmenter split the first surface into
+    distinct: int = 0  # occurrences in sentences not seen before (repeats count once)
 
     @property
     def surface(self) -> str:
@@ -69,9 +70,11 @@ class CandidateTable:
         self,
         occurrence: Occurrence,
         signals: frozenset[str],
+        *,
         left: str = "",
         right: str = "",
         parts: tuple[str, ...] = (),
+        repeated: bool = False,
     ) -> str:
         """File one occurrence found by ``signals`` at one place; returns its key."""
         key = canonical_key(occurrence.surface)
@@ -83,6 +86,8 @@ class CandidateTable:
         sentence = occurrence.sentence
         candidate.surfaces[occurrence.surface] += 1
         candidate.count += 1
+        if not repeated:
+            candidate.distinct += 1
         candidate.docs.add(sentence.source)
         candidate.left[left] += 1
         candidate.right[right] += 1

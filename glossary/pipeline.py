@@ -67,11 +67,18 @@ def extract(
 def add_document(table: CandidateTable, document: Document, segmenter: Segmenter) -> None:
     """Run every extractor over one document and file what they find in ``table``."""
     table.documents += 1
+    seen: set[str] = set()
     for sentence in split_sentences(document):
-        add_sentence(table, sentence, segmenter)
+        # A sentence repeated in one document (a summary, a banner) is counted, but it
+        # adds nothing to the statistics that decide what is a term.
+        repeated = sentence.text in seen
+        seen.add(sentence.text)
+        add_sentence(table, sentence, segmenter, repeated)
 
 
-def add_sentence(table: CandidateTable, sentence: Sentence, segmenter: Segmenter) -> None:
+def add_sentence(
+    table: CandidateTable, sentence: Sentence, segmenter: Segmenter, repeated: bool = False
+) -> None:
     folded = fold_width(sentence.text)
     tokens = segmenter.tokens(folded)
     found: dict[tuple[int, int], set[str]] = {}
@@ -91,14 +98,22 @@ def add_sentence(table: CandidateTable, sentence: Sentence, segmenter: Segmenter
         found.setdefault(match.en, set()).add("pair")
         pairs.append(match)
 
-    _count_sequences(table, tokens)
+    if not repeated:
+        _count_sequences(table, tokens)
     for span, signals in found.items():
         start, end = span
         occurrence = Occurrence(
             sentence.text[start:end], sentence, start, end, "+".join(sorted(signals))
         )
         left, right = neighbours.get(span, ("", ""))
-        table.add(occurrence, frozenset(signals), left, right, parts.get(span, ()))
+        table.add(
+            occurrence,
+            frozenset(signals),
+            left=left,
+            right=right,
+            parts=parts.get(span, ()),
+            repeated=repeated,
+        )
     for match in pairs:
         abbreviation = folded[slice(*match.abbreviation)] if match.abbreviation else None
         table.add_pair(

@@ -23,6 +23,10 @@ _VERBAL_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "m", "q", "ad", "vd", "t
 _GENERIC_LATIN = frozenset({"ai", "it", "ceo", "cto", "app"})
 # jieba dictionary counts: a part this frequent is general language (企业, 公司, 技术) …
 _GENERAL_WORD = 2000
+# Cohesion above which a recurring compound counts as one unit whatever its parts.
+_FUSED = 0.8
+# jieba count above which a verb or adverb is everyday language (接受, 支持, 进入).
+_COMMON_VERB = 3000
 _ORGANISATION_SUFFIXES = frozenset(
     [
         "集团",
@@ -75,13 +79,13 @@ def features(candidate: Candidate, table: CandidateTable, segmenter: Segmenter) 
     if len(parts) > 1:
         left_part = table.sequences["".join(parts[:-1])] or candidate.count
         right_part = table.sequences["".join(parts[1:])] or candidate.count
-        cohesion = candidate.count / min(left_part, right_part)
+        cohesion = candidate.distinct / min(left_part, right_part)
     else:
         cohesion = 1.0
-    corpus_rate = candidate.count / max(table.tokens, 1)
+    corpus_rate = candidate.distinct / max(table.tokens, 1)
     background_rate = (background + 1) / _DICTIONARY_TOTAL
     return Features(
-        count=candidate.count,
+        count=candidate.distinct,
         doc_count=len(candidate.docs),
         background=background,
         pos=segmenter.pos(surface),
@@ -120,14 +124,21 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
         elif f.pos in _NOMINAL_TAGS and f.count >= 3 and f.doc_count >= 2 and f.specificity >= 2.0:
             signals.add("domain-word")
             score = 0.4 + recurrence
-    elif f.background == 0 and _well_formed_compound(candidate.parts, segmenter):
+    elif f.background == 0:
         mixed = any(not is_han(p[0]) for p in candidate.parts)
         rarest = min(_part_frequency(p, segmenter) for p in candidate.parts)
         free = min(f.left_variety, f.right_variety)
-        if f.count >= 2 and f.cohesion >= 0.2 and free >= 0.3 and rarest < _GENERAL_WORD:
-            signals.add("compound")
-            score = 0.4 + 0.2 * f.cohesion + recurrence
-        elif f.count == 1 and _names_an_organisation(candidate.parts, segmenter):
+        well_formed = _well_formed_compound(candidate.parts, segmenter)
+        fused = f.count >= 2 and f.cohesion >= _FUSED and free >= 0.3
+        if fused and _starts_well(candidate) and _no_common_verb_edge(candidate.parts, segmenter):
+            # The parts occur almost only together: a unit of its own (大模型, 数推分离).
+            signals.add("fused-compound")
+            score = 0.5 + 0.2 * f.cohesion + recurrence
+        elif well_formed and f.count >= 2 and f.cohesion >= 0.2 and free >= 0.3:
+            if rarest < _GENERAL_WORD:
+                signals.add("compound")
+                score = 0.4 + 0.2 * f.cohesion + recurrence
+        elif well_formed and f.count == 1 and _names_an_organisation(candidate.parts, segmenter):
             signals.add("organisation")
             score = 0.5
         if mixed and score:
@@ -159,6 +170,22 @@ def _names_an_organisation(parts: tuple[str, ...], segmenter: Segmenter) -> bool
         return False
     frequency = segmenter.dictionary_frequency(name)
     return frequency == 0 or (segmenter.pos(name) in _PROPER_TAGS and frequency < _GENERAL_WORD)
+
+
+def _starts_well(candidate: Candidate) -> bool:
+    """Not opened by a verb or adverb of jieba's dictionary (做大模型, 对大模型)."""
+    return candidate.surface[0] not in _EDGE_CHARS
+
+
+def _no_common_verb_edge(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
+    """Neither edge is a common verb or adverb (接受第一财经, 仍未公开, 支持图像输入)."""
+    for part in (parts[0], parts[-1]):
+        if (
+            segmenter.pos(part) in _VERBAL_TAGS
+            and segmenter.dictionary_frequency(part) >= _COMMON_VERB
+        ):
+            return False
+    return True
 
 
 def _well_formed_compound(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
@@ -208,6 +235,17 @@ def _subsumed(kept: set[str], table: CandidateTable) -> set[str]:
     return dropped
 
 
+def rank_score(termhood: float, count: int, doc_count: int) -> float:
+    """The score entries are ranked by: termhood first, then how much the corpus uses the term.
+
+    >>> rank_score(1.0, 50, 3) > rank_score(1.0, 2, 1) > rank_score(0.6, 2, 1)
+    True
+    """
+    usage = min(1.0, math.log1p(count) / math.log1p(100))
+    spread = min(1.0, (doc_count - 1) / 4)
+    return 0.6 * termhood + 0.3 * usage + 0.1 * spread
+
+
 def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
     surface = candidate.surface
     lang: Lang = script_of(surface)  # type: ignore[assignment]
@@ -217,7 +255,7 @@ def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
         en=surface if lang == "en" else None,
         variants=tuple(s for s, _ in candidate.surfaces.most_common()),
         lang=lang,
-        score=round(score, 4),
+        score=round(rank_score(score, candidate.count, len(candidate.docs)), 4),
         count=candidate.count,
         doc_count=len(candidate.docs),
         contexts=tuple(candidate.contexts),
