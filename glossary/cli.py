@@ -21,6 +21,27 @@ if TYPE_CHECKING:
 EXIT_FAILURE = 1
 
 
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Reject an unknown --encoding before any file is read."""
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        info = codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}; try utf-8 or gb18030") from None
+    if not info._is_text_encoding:  # base64, rot13, …
+        raise click.BadParameter(f"{value!r} is not a text encoding; try utf-8 or gb18030")
+    return value
+
+
+def _check_output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise click.BadParameter("give a file name, or leave the option out to print")
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="glossary")
 def main() -> None:
@@ -38,11 +59,16 @@ def main() -> None:
     help="table for people, jsonl (one entry per line, best first) or tsv.",
 )
 @click.option(
-    "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+    "--output",
+    "-o",
+    metavar="FILE",
+    callback=_check_output,
+    help="Write to FILE (atomically) instead of stdout.",
 )
 @click.option(
     "--encoding",
     metavar="NAME",
+    callback=_check_encoding,
     help="Read every file in this encoding (e.g. gb18030) instead of detecting it.",
 )
 @click.option(
@@ -54,9 +80,9 @@ def main() -> None:
 @click.option(
     "--min-score",
     type=click.FloatRange(0.0, 1.0),
-    default=0.5,
+    default=0.0,
     show_default=True,
-    help="Keep entries scoring at least this much.",
+    help="Keep entries whose score (0 to 1, as written) is at least this.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Do not report skipped files or a summary.")
 def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
@@ -95,8 +121,15 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
                 writer(result.entries, handle, max_contexts)
         else:
             writer(result.entries, sys.stdout, max_contexts)
+            sys.stdout.flush()
     except GlossaryError as error:
         _fail(str(error))
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as other filters do.
+        _silence_stdout()
+        sys.exit(EXIT_FAILURE)
+    except OSError as error:
+        _fail(f"cannot write the output: {error.strerror or error}")
     if not quiet:
         pairs = sum(1 for e in result.entries if e.zh and e.en)
         click.echo(
@@ -106,6 +139,13 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
             + (f"; written to {output}" if output else ""),
             err=True,
         )
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _fail(message: str) -> None:

@@ -133,6 +133,8 @@ def write_atomically(path: str) -> Iterator[TextIO]:
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"{path}: the directory {directory} does not exist; create it first")
+    if target.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name inside it")
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
             "w",
@@ -149,6 +151,9 @@ def write_atomically(path: str) -> Iterator[TextIO]:
         with handle:
             yield cast(TextIO, handle)
         os.replace(handle.name, target)
+    except OSError as error:
+        Path(handle.name).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from error
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise

@@ -16,7 +16,13 @@ from glossary.extract.pairs import find_pairs
 from glossary.models import Document, Entry, Occurrence, Sentence
 from glossary.scoring import ScoringOptions, score_candidates
 from glossary.segment import Segmenter, Token
-from glossary.text import canonical_key, fold_width, split_sentences
+from glossary.text import (
+    canonical_key,
+    fold_width,
+    looks_traditional,
+    simplified_same_length,
+    split_sentences,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +47,12 @@ def extract(
     paths: Sequence[str],
     options: ExtractOptions | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    segmenter: Segmenter | None = None,
 ) -> Extraction:
-    """Extract glossary entries from the files and directories in ``paths``."""
+    """Extract glossary entries from the files and directories in ``paths``.
+
+    ``segmenter`` may be shared between runs in one process (it loads jieba once).
+    """
     options = options or ExtractOptions()
     skipped: list[Skipped] = []
 
@@ -51,7 +61,7 @@ def extract(
         if on_skip is not None:
             on_skip(item)
 
-    segmenter = Segmenter()
+    segmenter = segmenter or Segmenter()
     table = CandidateTable(options.max_contexts)
     documents: list[Document] = []
     for document in iter_documents(paths, options.encoding, skip):
@@ -68,18 +78,28 @@ def add_document(table: CandidateTable, document: Document, segmenter: Segmenter
     """Run every extractor over one document and file what they find in ``table``."""
     table.documents += 1
     seen: set[str] = set()
+    traditional = looks_traditional(document.text)
     for sentence in split_sentences(document):
         # A sentence repeated in one document (a summary, a banner) is counted, but it
         # adds nothing to the statistics that decide what is a term.
         repeated = sentence.text in seen
         seen.add(sentence.text)
-        add_sentence(table, sentence, segmenter, repeated)
+        add_sentence(table, sentence, segmenter, repeated=repeated, traditional=traditional)
 
 
 def add_sentence(
-    table: CandidateTable, sentence: Sentence, segmenter: Segmenter, repeated: bool = False
+    table: CandidateTable,
+    sentence: Sentence,
+    segmenter: Segmenter,
+    *,
+    repeated: bool = False,
+    traditional: bool = False,
 ) -> None:
+    """Extract from one sentence. Extractors read a width-folded (and, for Traditional
+    text, Simplified) copy with the same offsets; surfaces are cut from the original."""
     folded = fold_width(sentence.text)
+    if traditional:
+        folded = simplified_same_length(folded)
     tokens = segmenter.tokens(folded)
     found: dict[tuple[int, int], set[str]] = {}
     parts: dict[tuple[int, int], tuple[str, ...]] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from glossary.candidates import Candidate, CandidateTable
 from glossary.models import Context, Entry, Lang
@@ -56,7 +56,10 @@ _DICTIONARY_TOTAL = 60_101_967  # sum of jieba's dictionary counts: the backgrou
 
 @dataclass(frozen=True, slots=True)
 class ScoringOptions:
-    min_score: float = 0.5
+    """Which candidates become entries."""
+
+    min_termhood: float = 0.5  # how term-like a candidate must be to be kept at all
+    min_score: float = 0.0  # the lowest ranking score (the ``score`` written out) kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,10 +208,10 @@ def score_candidates(
     scored: dict[str, tuple[float, list[str]]] = {}
     for key, candidate in table.candidates.items():
         scored[key] = termhood(candidate, features(candidate, table, segmenter), segmenter)
-    kept = {key for key, (score, _) in scored.items() if score >= options.min_score}
+    kept = {key for key, (score, _) in scored.items() if score >= options.min_termhood}
     kept -= _subsumed(kept, table)
     entries = [_entry(table.candidates[key], *scored[key]) for key in kept]
-    entries = _link_pairs(entries, table)
+    entries = [e for e in _link_pairs(entries, table) if e.score >= options.min_score]
     entries.sort(key=lambda e: (-e.score, -e.count, e.term))
     return entries
 
@@ -298,8 +301,32 @@ def _link_pairs(entries: list[Entry], table: CandidateTable) -> list[Entry]:
             signals=tuple(sorted(set(en_entry.signals) | set(zh_entry.signals))),
             pair_count=votes,
         )
+        for abbreviation in sorted(table.pairs.abbreviations.get(en, ())):
+            merged[en] = _absorb(merged[en], merged.pop(canonical_key(abbreviation), None))
     return list(merged.values())
 
 
+def _absorb(entry: Entry, abbreviation: Entry | None) -> Entry:
+    """Fold an acronym's entry (LLM) into the pair it abbreviates (大语言模型↔Large …)."""
+    if abbreviation is None or abbreviation is entry:
+        return entry
+    return replace(
+        entry,
+        variants=tuple(dict.fromkeys(entry.variants + abbreviation.variants)),
+        count=entry.count + abbreviation.count,
+        doc_count=max(entry.doc_count, abbreviation.doc_count),
+        contexts=_merge_contexts(entry.contexts, abbreviation.contexts),
+        signals=tuple(sorted({*entry.signals, *abbreviation.signals, "abbreviation"})),
+    )
+
+
 def _merge_contexts(first: tuple[Context, ...], second: tuple[Context, ...]) -> tuple[Context, ...]:
-    return first + second
+    """Both sides' sentences, each sentence once (a pair's sentence holds both sides)."""
+    seen: set[tuple[str, int, str]] = set()
+    merged = []
+    for context in first + second:
+        key = (context.source, context.line, context.sentence)
+        if key not in seen:
+            seen.add(key)
+            merged.append(context)
+    return tuple(merged)

@@ -119,6 +119,30 @@ def to_simplified(text: str) -> str:
     return str(_t2s().convert(text))  # type: ignore[attr-defined]
 
 
+def looks_traditional(text: str, sample: int = 4000) -> bool:
+    """True when a text is written in Traditional characters (judged on its beginning).
+
+    >>> looks_traditional("智能體可以自主規劃任務"), looks_traditional("智能体可以自主规划任务")
+    (True, False)
+    """
+    head = text[:sample]
+    han = sum(1 for c in head if is_han(c))
+    if not han:
+        return False
+    changed = sum(1 for a, b in zip(head, to_simplified(head), strict=False) if a != b)
+    return changed >= max(2, han // 100)
+
+
+def simplified_same_length(text: str) -> str:
+    """``text`` in Simplified characters if that keeps every offset, else ``text`` itself.
+
+    jieba is trained on Simplified text; segmenting the Simplified form of a Traditional
+    sentence and reading surfaces back from the original keeps both right.
+    """
+    converted = to_simplified(text)
+    return converted if len(converted) == len(text) else text
+
+
 @lru_cache(maxsize=1 << 18)
 def canonical_key(surface: str) -> str:
     """The key under which surface variants of one term are grouped.

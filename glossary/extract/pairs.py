@@ -340,6 +340,8 @@ def _coordinated_list(text: str, end: int, inner: str, segmenter: Segmenter) -> 
         return None
     # Keep the last `letters` items; the first may carry leading words (尤其是在科学).
     kept = items[-letters:]
+    if not all(kept):
+        return None  # an empty item: 、、 or a list that opens with 、
     longest = max(len(item) for item in kept[1:])
     if not 1 <= longest <= 6:
         return None
