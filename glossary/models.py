@@ -44,16 +44,6 @@ class Occurrence:
 
 
 @dataclass(frozen=True, slots=True)
-class PairEvidence:
-    """A zh↔en pair stated by the text itself, e.g. ``尺度定律(Scaling Law)``."""
-
-    zh: str
-    en: str
-    zh_occurrence: Occurrence
-    en_occurrence: Occurrence
-
-
-@dataclass(frozen=True, slots=True)
 class Context:
     """A sentence an entry was used in, as written in the output."""
 

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from glossary.candidates import Candidate, CandidateTable
+from glossary.lexicon import EDGE_CHARS, ORGANISATION_SUFFIXES, TERM_HEAD_CHARS
 from glossary.models import Context, Entry, Lang
 from glossary.segment import Segmenter
 from glossary.text import is_han, script_of
@@ -18,7 +19,6 @@ from glossary.text import is_han, script_of
 # jieba tags of words that name things: nouns, names, organisations, nominal verbs.
 _NOMINAL_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "nrfg", "ns", "vn", "eng", "an", "l", "j"})
 _PROPER_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg", "eng"})
-_HEAD_CHARS = frozenset("层 体 化 式 性 率 度 链 器 端 云 网 图 库 码 元 型")
 _VERBAL_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "m", "q", "ad", "vd", "t", "f"})
 _GENERIC_LATIN = frozenset({"ai", "it", "ceo", "cto", "app"})
 # jieba dictionary counts: a part this frequent is general language (企业, 公司, 技术) …
@@ -27,30 +27,7 @@ _GENERAL_WORD = 2000
 _FUSED = 0.8
 # jieba count above which a verb or adverb is everyday language (接受, 支持, 进入).
 _COMMON_VERB = 3000
-_ORGANISATION_SUFFIXES = frozenset(
-    [
-        "集团",
-        "科技",
-        "公司",
-        "智能",
-        "实验室",
-        "研究院",
-        "研究所",
-        "大学",
-        "银行",
-        "资本",
-        "基金",
-        "证券",
-        "信息",
-        "数据",
-        "网络",
-        "软件",
-    ]
-)
-# Characters that begin or end no word of their own: particles, pronouns, adverbs.
-_EDGE_CHARS = frozenset(
-    "的了着过是在有和与及或对把被将从向为由于以让给跟这那其该每些个也都就而并且但又还则即很更最太不没会要能说吗呢吧啊一"
-)
+
 _DICTIONARY_TOTAL = 60_101_967  # sum of jieba's dictionary counts: the background corpus size
 
 
@@ -161,12 +138,12 @@ def _part_frequency(part: str, segmenter: Segmenter) -> int:
 def _clean_new_word(word: str) -> bool:
     """An unknown word from jieba's HMM, unless it is a fragment glued to a function
     character (有大, 体将, 更高): those are segmentation slips, not new words."""
-    return len(word) >= 2 and word[0] not in _EDGE_CHARS and word[-1] not in _EDGE_CHARS
+    return len(word) >= 2 and word[0] not in EDGE_CHARS and word[-1] not in EDGE_CHARS
 
 
 def _names_an_organisation(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
     """``旷视科技``, ``蚂蚁集团``: a name-like part before an organisation suffix."""
-    if len(parts) != 2 or parts[1] not in _ORGANISATION_SUFFIXES:
+    if len(parts) != 2 or parts[1] not in ORGANISATION_SUFFIXES:
         return False
     name = parts[0]
     if not is_han(name[0]) or len(name) < 2:
@@ -177,7 +154,7 @@ def _names_an_organisation(parts: tuple[str, ...], segmenter: Segmenter) -> bool
 
 def _starts_well(candidate: Candidate) -> bool:
     """Not opened by a verb or adverb of jieba's dictionary (做大模型, 对大模型)."""
-    return candidate.surface[0] not in _EDGE_CHARS
+    return candidate.surface[0] not in EDGE_CHARS
 
 
 def _no_common_verb_edge(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
@@ -196,7 +173,7 @@ def _well_formed_compound(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
     first, head = segmenter.pos(parts[0]), parts[-1]
     if first in _VERBAL_TAGS:
         return False
-    if not is_han(head[0]) or head in _HEAD_CHARS:
+    if not is_han(head[0]) or head in TERM_HEAD_CHARS:
         return True
     head_pos = segmenter.pos(head)
     return head_pos is None or head_pos in _NOMINAL_TAGS

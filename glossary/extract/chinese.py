@@ -11,218 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from glossary.extract.latin import is_version
+from glossary.lexicon import FUNCTION_WORDS, TERM_HEAD_CHARS, TERM_PREFIXES
 from glossary.segment import Token
 from glossary.text import is_han
 
 MAX_WORDS = 4
 MAX_CHARS = 10
-
-# Words that never start or end a term: particles, pronouns, prepositions, conjunctions,
-# adverbs, auxiliaries and measure words.
-FUNCTION_WORDS = frozenset(
-    [
-        "的",
-        "地",
-        "得",
-        "了",
-        "着",
-        "过",
-        "之",
-        "在",
-        "是",
-        "为",
-        "和",
-        "与",
-        "及",
-        "或",
-        "对",
-        "把",
-        "被",
-        "将",
-        "从",
-        "向",
-        "由",
-        "于",
-        "以",
-        "让",
-        "给",
-        "跟",
-        "同",
-        "等",
-        "这",
-        "那",
-        "其",
-        "该",
-        "各",
-        "每",
-        "某",
-        "些",
-        "个",
-        "种",
-        "位",
-        "家",
-        "款",
-        "项",
-        "次",
-        "也",
-        "都",
-        "就",
-        "而",
-        "并",
-        "且",
-        "但",
-        "又",
-        "还",
-        "则",
-        "即",
-        "如",
-        "像",
-        "很",
-        "更",
-        "最",
-        "太",
-        "不",
-        "没",
-        "没有",
-        "也是",
-        "就是",
-        "还是",
-        "都是",
-        "而是",
-        "只是",
-        "已",
-        "已经",
-        "正在",
-        "将会",
-        "可以",
-        "可能",
-        "能够",
-        "能",
-        "会",
-        "要",
-        "需要",
-        "应该",
-        "我",
-        "你",
-        "他",
-        "她",
-        "它",
-        "我们",
-        "你们",
-        "他们",
-        "她们",
-        "它们",
-        "自己",
-        "大家",
-        "这个",
-        "那个",
-        "这些",
-        "那些",
-        "这种",
-        "那种",
-        "这样",
-        "那样",
-        "一个",
-        "一些",
-        "一种",
-        "一家",
-        "一位",
-        "一款",
-        "一次",
-        "有",
-        "有的",
-        "所",
-        "所有",
-        "以及",
-        "通过",
-        "作为",
-        "包括",
-        "例如",
-        "比如",
-        "其中",
-        "对于",
-        "关于",
-        "因为",
-        "所以",
-        "如果",
-        "虽然",
-        "但是",
-        "然而",
-        "因此",
-        "同时",
-        "此外",
-        "另外",
-        "甚至",
-        "并且",
-        "而且",
-        "之后",
-        "之前",
-        "以后",
-        "以前",
-        "时",
-        "时候",
-        "中",
-        "里",
-        "上",
-        "下",
-        "内",
-        "外",
-        "前",
-        "后",
-        "年",
-        "月",
-        "日",
-        "号",
-        "多",
-        "少",
-        "大",
-        "小",
-        "新",
-        "老",
-        "吗",
-        "呢",
-        "吧",
-        "啊",
-        "呀",
-        "哦",
-        "么",
-        "什么",
-        "怎么",
-        "如何",
-        "为什么",
-        "哪些",
-        "哪个",
-        "谁",
-        "非常",
-        "特别",
-        "比较",
-        "十分",
-        "真正",
-        "目前",
-        "现在",
-        "今年",
-        "去年",
-        "明年",
-        "如今",
-        "一直",
-        "一定",
-        "也许",
-        "或许",
-        "依然",
-        "仍然",
-        "越来越",
-        "来",
-        "去",
-        "说",
-        "表示",
-        "认为",
-        "称",
-    ]
-)
-# Function words that may open a longer term as a prefix (大模型, 多模态, 后训练, 新能源).
-_TERM_PREFIXES = frozenset("大 小 新 多 后 前 老 超")
-# Tokens that may end a term though they are function words elsewhere (大模型 ends in 模型).
-_TERM_SINGLE_HAN_OK = frozenset("层 体 化 式 性 率 度 链 器 端 云 网 图 库 码 元 型")
 
 
 def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
@@ -248,7 +42,7 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
                 last > first
                 and token.kind == "han"
                 and token.text in FUNCTION_WORDS
-                and token.text not in _TERM_PREFIXES
+                and token.text not in TERM_PREFIXES
             ):
                 break  # 大模型也不能, 传神的任度: a function word inside ends the run
             chars += len(token.text)
@@ -262,9 +56,7 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
 def _may_start(token: Token) -> bool:
     if token.kind == "latin":
         return True
-    return token.kind == "han" and (
-        token.text not in FUNCTION_WORDS or token.text in _TERM_PREFIXES
-    )
+    return token.kind == "han" and (token.text not in FUNCTION_WORDS or token.text in TERM_PREFIXES)
 
 
 def _may_end(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -278,6 +70,6 @@ def _may_end(tokens: Sequence[Token], first: int, last: int) -> bool:
         return False
     if len(token.text) == 1 and last > first:
         return is_han(token.text) and (
-            token.text in _TERM_SINGLE_HAN_OK or tokens[last - 1].kind != "han"
+            token.text in TERM_HEAD_CHARS or tokens[last - 1].kind != "han"
         )
     return len(token.text) >= 2 or last > first

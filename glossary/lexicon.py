@@ -1,0 +1,62 @@
+"""Word lists the extractors share: general knowledge of Chinese, not of any one corpus.
+
+Each list is a plain string of words split on white space, so it reads like a dictionary
+page and is easy to extend.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that never start or end a term: particles, pronouns, prepositions, conjunctions,
+# adverbs, auxiliaries, measure words and time words.
+FUNCTION_WORDS = _words(
+    """
+    的 地 得 了 着 过 之 在 是 为 和 与 及 或 对 把 被 将 从 向 由 于
+    以 让 给 跟 同 等 这 那 其 该 各 每 某 些 个 种 位 家 款 项 次 也
+    都 就 而 并 且 但 又 还 则 即 如 像 很 更 最 太 不 没 没有 也是
+    就是 还是 都是 而是 只是 已 已经 正在 将会 可以 可能 能够 能 会 要 需要
+    应该 我 你 他 她 它 我们 你们 他们 她们 它们 自己 大家 这个 那个 这些
+    那些 这种 那种 这样 那样 一个 一些 一种 一家 一位 一款 一次 有 有的 所
+    所有 以及 通过 作为 包括 例如 比如 其中 对于 关于 因为 所以 如果 虽然
+    但是 然而 因此 同时 此外 另外 甚至 并且 而且 之后 之前 以后 以前 时 时候
+    中 里 上 下 内 外 前 后 年 月 日 号 多 少 大 小 新 老 吗 呢 吧 啊
+    呀 哦 么 什么 怎么 如何 为什么 哪些 哪个 谁 非常 特别 比较 十分 真正
+    目前 现在 今年 去年 明年 如今 一直 一定 也许 或许 依然 仍然 越来越 来 去
+    说 表示 认为 称
+    """
+)
+
+# Function words that may open a longer term as a prefix (大模型, 多模态, 后训练, 新能源).
+TERM_PREFIXES = _words("大 小 新 多 后 前 老 超")
+
+# One-character heads that close a term though they are not words alone (智能体, 平台层).
+TERM_HEAD_CHARS = _words("层 体 化 式 性 率 度 链 器 端 云 网 图 库 码 元 型")
+
+# Words that stand between a term and what precedes it: copulas, speech verbs, job titles
+# (OpenAI前首席科学家|伊利亚·苏茨克维尔), time words. Never part of the term on the left of
+# a parenthesis.
+CONTEXT_WORDS = _words(
+    """
+    叫 名为 称为 叫做 一项 指出 提出 推出 发布 使用 采用 基于 所谓 即将 旗下
+    创始人 联合创始人 首席 科学家 首席执行官 总裁 副总裁 董事长 总经理 负责人
+    教授 研究员 分析师 记者 主任 院长 前首席
+    """
+)
+
+# Last words of organisation names (旷视科技, 蚂蚁集团, 上海人工智能实验室).
+ORGANISATION_SUFFIXES = _words(
+    """
+    信息 公司 基金 大学 数据 智能 科技 网络 证券 资本 软件 银行 集团 实验室
+    研究所 研究院
+    """
+)
+
+# Characters that begin or end no word of their own: particles, pronouns, adverbs. An
+# unknown word glued to one (有大, 体将, 更高) is a segmentation slip.
+EDGE_CHARS = frozenset(
+    "的了着过是在有和与及或对把被将从向为由于以让给跟这那其该每些个也都就而并且但又还则即很更最太不没会要能说吗呢吧啊一"
+)
