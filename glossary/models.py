@@ -68,4 +68,8 @@ class Entry:
     doc_count: int
     contexts: tuple[Context, ...]
     signals: tuple[str, ...] = field(default=())
-    pair_count: int = 0
+    pair_count: int = 0  # how often the text stated the zh↔en pair
+    sources: tuple[str, ...] = field(default=())  # every document the entry was seen in
+    # Chinese renderings the text paired with ``en``, with how often: competing renderings
+    # (词元 4, 令牌 1) are kept here, the most frequent one is ``zh``.
+    renderings: tuple[tuple[str, int], ...] = field(default=())

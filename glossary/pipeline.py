@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from glossary.candidates import CandidateTable
 from glossary.corpus import Skipped, iter_documents
 from glossary.extract.chinese import candidate_spans
+from glossary.extract.known import KnownTerms
 from glossary.extract.latin import latin_spans
 from glossary.extract.pairs import find_pairs
 from glossary.models import Document, Entry, Occurrence, Sentence
@@ -31,6 +32,8 @@ class ExtractOptions:
 
     encoding: str | None = None
     max_contexts: int | None = None
+    # Surfaces known in advance (curated terms): always found, and taught to the segmenter.
+    known_terms: tuple[str, ...] = ()
     scoring: ScoringOptions = field(default_factory=ScoringOptions)
 
 
@@ -62,6 +65,9 @@ def extract(
             on_skip(item)
 
     segmenter = segmenter or Segmenter()
+    known = KnownTerms(options.known_terms) if options.known_terms else None
+    if known is not None:
+        segmenter.add_words(s for s in known.surfaces if not s.isascii())
     table = CandidateTable(options.max_contexts)
     documents: list[Document] = []
     for document in iter_documents(paths, options.encoding, skip):
@@ -69,12 +75,17 @@ def extract(
         documents.append(
             Document(document.source, "", document.encoding, document.title, document.date)
         )
-        add_document(table, document, segmenter)
+        add_document(table, document, segmenter, known)
     entries = score_candidates(table, segmenter, options.scoring)
     return Extraction(tuple(entries), tuple(documents), tuple(skipped))
 
 
-def add_document(table: CandidateTable, document: Document, segmenter: Segmenter) -> None:
+def add_document(
+    table: CandidateTable,
+    document: Document,
+    segmenter: Segmenter,
+    known: KnownTerms | None = None,
+) -> None:
     """Run every extractor over one document and file what they find in ``table``."""
     table.documents += 1
     seen: set[str] = set()
@@ -84,7 +95,9 @@ def add_document(table: CandidateTable, document: Document, segmenter: Segmenter
         # adds nothing to the statistics that decide what is a term.
         repeated = sentence.text in seen
         seen.add(sentence.text)
-        add_sentence(table, sentence, segmenter, repeated=repeated, traditional=traditional)
+        add_sentence(
+            table, sentence, segmenter, repeated=repeated, traditional=traditional, known=known
+        )
 
 
 def add_sentence(
@@ -94,6 +107,7 @@ def add_sentence(
     *,
     repeated: bool = False,
     traditional: bool = False,
+    known: KnownTerms | None = None,
 ) -> None:
     """Extract from one sentence. Extractors read a width-folded (and, for Traditional
     text, Simplified) copy with the same offsets; surfaces are cut from the original."""
@@ -107,6 +121,9 @@ def add_sentence(
 
     for span in latin_spans(folded):
         found.setdefault(span, set()).add("latin")
+    if known is not None:
+        for span in known.spans(folded):
+            found.setdefault(span, set()).add("curated")
     for first, last in candidate_spans(tokens):
         span = (tokens[first].start, tokens[last - 1].end)
         found.setdefault(span, set()).add("ngram")

@@ -14,7 +14,7 @@ from glossary.candidates import Candidate, CandidateTable
 from glossary.lexicon import EDGE_CHARS, ORGANISATION_SUFFIXES, TERM_HEAD_CHARS
 from glossary.models import Context, Entry, Lang
 from glossary.segment import Segmenter
-from glossary.text import is_han, script_of
+from glossary.text import canonical_key, is_han, script_of
 
 # jieba tags of words that name things: nouns, names, organisations, nominal verbs.
 _NOMINAL_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "nrfg", "ns", "vn", "eng", "an", "l", "j"})
@@ -86,7 +86,7 @@ def _variety(neighbours: Counter[str], count: int) -> float:
 def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[float, list[str]]:
     """A score in [0, 1] and the names of the signals behind it."""
     signals = set(candidate.signals)
-    if "pair" in signals:
+    if "pair" in signals or "curated" in signals:
         return 1.0, sorted(signals)
     if "latin" in signals:
         return (0.9 if f.count > 1 or f.doc_count > 1 else 0.7), sorted(signals)
@@ -239,48 +239,55 @@ def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
         count=candidate.count,
         doc_count=len(candidate.docs),
         contexts=tuple(candidate.contexts),
+        sources=tuple(sorted(candidate.docs)),
         signals=tuple(signals),
     )
 
 
 def _link_pairs(entries: list[Entry], table: CandidateTable) -> list[Entry]:
-    """Merge the zh and en entries of each pair the text stated into one entry."""
-    from glossary.text import canonical_key
+    """Merge the zh and en entries of each pair the text stated into one entry.
 
+    An English term paired with several Chinese renderings takes the most voted one as its
+    ``zh`` and lists all of them, with their votes, in ``renderings``.
+    """
     by_key = {canonical_key(e.term): e for e in entries}
-    best_zh: dict[str, tuple[int, str]] = {}
-    best_en: dict[str, tuple[int, str]] = {}
+    renderings: dict[str, Counter[str]] = {}
     for (zh, en), votes in table.pairs.votes.items():
-        if votes > best_zh.get(en, (0, ""))[0]:
-            best_zh[en] = (votes, zh)
-        if votes > best_en.get(zh, (0, ""))[0]:
-            best_en[zh] = (votes, en)
+        if zh in by_key and en in by_key:
+            renderings.setdefault(en, Counter())[zh] += votes
     merged: dict[str, Entry] = dict(by_key)
-    for en, (votes, zh) in best_zh.items():
-        if best_en.get(zh, (0, ""))[1] != en:
+    claimed: set[str] = set()
+    # Strongest pairs first, so a Chinese term goes to the English it was paired with most.
+    for en, tally in sorted(renderings.items(), key=lambda item: -max(item[1].values())):
+        ranked = [(zh, n) for zh, n in tally.most_common() if zh not in claimed]
+        if not ranked or en in claimed:
             continue
-        zh_entry, en_entry = by_key.get(zh), by_key.get(en)
-        if zh_entry is None or en_entry is None:
-            continue
-        merged.pop(zh, None)
-        merged.pop(en, None)
-        contexts = _merge_contexts(en_entry.contexts, zh_entry.contexts)
-        merged[en] = Entry(
-            term=en_entry.term,
-            zh=zh_entry.term,
-            en=en_entry.term,
-            variants=tuple(dict.fromkeys(en_entry.variants + zh_entry.variants)),
-            lang="mixed" if zh_entry.lang != "zh" else "zh",
-            score=max(en_entry.score, zh_entry.score),
-            count=en_entry.count + zh_entry.count,
-            doc_count=max(en_entry.doc_count, zh_entry.doc_count),
-            contexts=contexts,
-            signals=tuple(sorted(set(en_entry.signals) | set(zh_entry.signals))),
-            pair_count=votes,
-        )
+        best, best_votes = ranked[0]
+        en_entry, zh_entry = by_key[en], by_key[best]
+        claimed.update({en, best})
+        merged.pop(best, None)
+        merged[en] = _paired(en_entry, zh_entry, best_votes, ranked)
         for abbreviation in sorted(table.pairs.abbreviations.get(en, ())):
             merged[en] = _absorb(merged[en], merged.pop(canonical_key(abbreviation), None))
     return list(merged.values())
+
+
+def _paired(en_entry: Entry, zh_entry: Entry, votes: int, ranked: list[tuple[str, int]]) -> Entry:
+    return Entry(
+        term=en_entry.term,
+        zh=zh_entry.term,
+        en=en_entry.term,
+        variants=tuple(dict.fromkeys(en_entry.variants + zh_entry.variants)),
+        lang="mixed" if zh_entry.lang != "zh" else "zh",
+        score=max(en_entry.score, zh_entry.score),
+        count=en_entry.count + zh_entry.count,
+        doc_count=len(set(en_entry.sources) | set(zh_entry.sources)),
+        contexts=_merge_contexts(en_entry.contexts, zh_entry.contexts),
+        signals=tuple(sorted(set(en_entry.signals) | set(zh_entry.signals))),
+        pair_count=votes,
+        sources=tuple(sorted(set(en_entry.sources) | set(zh_entry.sources))),
+        renderings=tuple(ranked),
+    )
 
 
 def _absorb(entry: Entry, abbreviation: Entry | None) -> Entry:
@@ -291,7 +298,8 @@ def _absorb(entry: Entry, abbreviation: Entry | None) -> Entry:
         entry,
         variants=tuple(dict.fromkeys(entry.variants + abbreviation.variants)),
         count=entry.count + abbreviation.count,
-        doc_count=max(entry.doc_count, abbreviation.doc_count),
+        doc_count=len(set(entry.sources) | set(abbreviation.sources)),
+        sources=tuple(sorted(set(entry.sources) | set(abbreviation.sources))),
         contexts=_merge_contexts(entry.contexts, abbreviation.contexts),
         signals=tuple(sorted({*entry.signals, *abbreviation.signals, "abbreviation"})),
     )
