@@ -151,3 +151,252 @@ def _silence_stdout() -> None:
 def _fail(message: str) -> None:
     click.echo(f"glossary: error: {message}", err=True)
     sys.exit(EXIT_FAILURE)
+
+
+DEFAULT_GLOSSARY = "build/glossary.sqlite"
+glossary_option = click.option(
+    "--glossary",
+    "database",
+    default=DEFAULT_GLOSSARY,
+    show_default=True,
+    metavar="PATH",
+    help="The glossary database that `glossary build` writes.",
+)
+
+
+@main.command()
+@click.option(
+    "--corpus",
+    "corpus",
+    multiple=True,
+    default=("seeds",),
+    show_default=True,
+    metavar="PATH",
+    help="Corpus file or directory (repeatable).",
+)
+@click.option(
+    "--terms",
+    "terms",
+    multiple=True,
+    default=("terms",),
+    show_default=True,
+    metavar="PATH",
+    help="Curated terms file or directory (repeatable).",
+)
+@glossary_option
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    callback=_check_encoding,
+    help="Read every corpus file in this encoding instead of detecting it.",
+)
+@click.option(
+    "--report-size",
+    type=click.IntRange(min=0),
+    default=15,
+    show_default=True,
+    help="How many uncurated candidates to list in the report.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+def build(  # noqa: PLR0917 - one parameter per option, as click passes them
+    corpus: tuple[str, ...],
+    terms: tuple[str, ...],
+    database: str,
+    encoding: str | None,
+    report_size: int,
+    quiet: bool,
+) -> None:
+    """Build the glossary: extract the corpus, merge the curated terms, store the result.
+
+    The glossary is an SQLite database (default build/glossary.sqlite) that `glossary
+    lookup` and `glossary candidates` read. The report lists curated entries the corpus
+    never uses, discouraged renderings the corpus does use, and the best uncurated terms.
+    """
+    from glossary.build import build_glossary
+    from glossary.errors import GlossaryError
+    from glossary.pipeline import ExtractOptions
+
+    def report_skip(skipped: Skipped) -> None:
+        click.echo(f"glossary: skipped {skipped.path}: {skipped.reason}", err=True)
+
+    try:
+        result = build_glossary(
+            list(corpus),
+            list(terms),
+            database,
+            ExtractOptions(encoding=encoding),
+            on_skip=report_skip,
+        )
+    except GlossaryError as error:
+        _fail(str(error))
+    glossary = result.glossary
+    if not glossary.documents:
+        _fail("no readable document in the corpus; nothing was built")
+    if quiet:
+        return
+    curated = sum(1 for e in glossary.entries if e.curated)
+    pairs = sum(1 for e in glossary.entries if e.zh and e.en)
+    click.echo(
+        f"Built {database}: {len(glossary.entries)} entries ({curated} curated, {pairs} with "
+        f"zh and en) from {len(glossary.documents)} documents."
+    )
+    report = glossary.report
+    if result.warnings:
+        click.echo(f"\nUnfinished curated entries ({len(result.warnings)}):")
+        for warning in result.warnings:
+            click.echo(f"  {warning}")
+    if report.unused:
+        click.echo(f"\nCurated entries the corpus never uses ({len(report.unused)}):")
+        for loaded in report.unused:
+            click.echo(
+                f"  {loaded.term.id}  {loaded.term.zh} / {loaded.term.en or '—'}  "
+                f"({loaded.path}:{loaded.line})"
+            )
+    if report.discouraged:
+        click.echo(f"\nDiscouraged renderings in the corpus ({len(report.discouraged)}):")
+        for use in report.discouraged:
+            c = use.context
+            click.echo(
+                f"  {use.rendering} ({use.status}; use {use.preferred}) "
+                f"{c.source}:{c.line}: {c.sentence}"
+            )
+    if report.candidates and report_size:
+        click.echo(f"\nBest uncurated candidates (of {len(glossary.entries) - curated}):")
+        for entry in report.candidates[:report_size]:
+            click.echo(
+                f"  {_entry_label(entry.zh, entry.en)}  ×{entry.count} in "
+                f"{entry.doc_count} docs  [{entry.id}]"
+            )
+
+
+def _entry_label(zh: str | None, en: str | None) -> str:
+    return " / ".join(x for x in (zh, en) if x)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+def check(paths: tuple[str, ...]) -> None:
+    """Check curated terms files (default: terms/) and report every problem at once.
+
+    Each problem names the file, the line, the entry and the field, with how to fix it.
+    Exit status 1 when there is any problem; unfinished entries are only warned about.
+    """
+    from glossary.terms import TermsFileError, load_terms, term_warnings, terms_files
+
+    targets = list(paths) or ["terms"]
+    files = terms_files(targets)
+    try:
+        loaded = load_terms(targets)
+    except TermsFileError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_FAILURE)
+    for warning in term_warnings(loaded):
+        click.echo(f"{warning} (warning)", err=True)
+    click.echo(f"{len(loaded)} entries in {len(files)} files: OK")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@glossary_option
+def lookup(query: str, as_json: bool, database: str) -> None:
+    """Look up a term by Chinese (Simplified or Traditional), English, alias, abbreviation,
+    pinyin (with or without tones and spaces) or a prefix of any of these.
+
+    Exit status 0 when something was found, 1 when not (the closest entries are suggested).
+    """
+    from glossary.errors import GlossaryError
+    from glossary.lookup import lookup as run_lookup
+    from glossary.render import render_entry
+
+    try:
+        result = run_lookup(database, query)
+    except GlossaryError as error:
+        _fail(str(error))
+    if as_json:
+        import json
+
+        payload = {
+            "query": query,
+            "match": result.match,
+            "entries": list(result.entries),
+            "suggestions": [
+                {"id": e["id"], "zh": e["zh"], "en": e["en"]} for e in result.suggestions
+            ],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif result.entries:
+        for index, entry in enumerate(result.entries):
+            if index:
+                click.echo()
+            click.echo(render_entry(entry))
+    else:
+        click.echo(f"No entry for {query!r}.", err=True)
+        if result.suggestions:
+            names = ", ".join(f"{_entry_label(e['zh'], e['en'])}" for e in result.suggestions)
+            click.echo(f"Did you mean: {names}?", err=True)
+    if result.match == "none":
+        sys.exit(EXIT_FAILURE)
+
+
+@main.command()
+@glossary_option
+@click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
+def candidates(database: str, limit: int) -> None:
+    """List the best uncurated terms of the built glossary with their evidence."""
+    from glossary.errors import GlossaryError
+    from glossary.lookup import best_contexts, open_glossary
+
+    try:
+        connection = open_glossary(database)
+    except GlossaryError as error:
+        _fail(str(error))
+    with connection:
+        rows = connection.execute(
+            "SELECT id, zh, en, count, doc_count FROM entries WHERE curated = 0 "
+            "ORDER BY rank LIMIT ?",
+            (limit,),
+        ).fetchall()
+        for row in rows:
+            contexts = [
+                dict(c)
+                for c in connection.execute(
+                    "SELECT source, line, sentence FROM contexts WHERE entry_id = ?", (row["id"],)
+                )
+            ]
+            click.echo(
+                f"{_entry_label(row['zh'], row['en'])}  ×{row['count']} in "
+                f"{row['doc_count']} docs  [{row['id']}]"
+            )
+            for context in best_contexts(contexts, 1):
+                click.echo(f"    {context['sentence']}  ({context['source']}:{context['line']})")
+
+
+@main.group()
+def terms() -> None:
+    """Edit curated terms files."""
+
+
+@terms.command("add")
+@click.argument("term")
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    metavar="FILE",
+    help="The terms file to append the new entry to (created if missing).",
+)
+@glossary_option
+def terms_add(term: str, target: str, database: str) -> None:
+    """Append a stub entry for TERM, filled from the corpus evidence, to a terms file.
+
+    Every existing byte of the file is kept; the file is replaced atomically.
+    """
+    from glossary.curate import add_term
+    from glossary.errors import GlossaryError
+
+    try:
+        added = add_term(term, target, database)
+    except GlossaryError as error:
+        _fail(str(error))
+    click.echo(f"Added entry {added.id!r} to {added.path}:\n{added.text}")

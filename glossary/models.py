@@ -73,3 +73,56 @@ class Entry:
     # Chinese renderings the text paired with ``en``, with how often: competing renderings
     # (词元 4, 令牌 1) are kept here, the most frequent one is ``zh``.
     renderings: tuple[tuple[str, int], ...] = field(default=())
+    # Each surface as written and how often it was used (the variants, with counts).
+    surface_counts: tuple[tuple[str, int], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """One rendering of a concept with its standing and how often the corpus used it."""
+
+    text: str
+    lang: Literal["zh", "en"]
+    status: str  # preferred, admitted, deprecated, forbidden
+    votes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A corpus document as the glossary remembers it."""
+
+    source: str
+    title: str | None
+    date: str | None
+    encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    """An entry of the merged glossary: curated fields where curated, evidence from the text."""
+
+    id: str
+    zh: str | None
+    zh_hant: str | None
+    en: str | None
+    pinyin: str  # with tone marks; empty when there is no Chinese form
+    type: str
+    category: str | None
+    definition_zh: str | None
+    definition_en: str | None
+    note: str | None
+    curated: bool
+    abbr: tuple[str, ...]
+    aliases: tuple[str, ...]
+    renderings: tuple[Rendering, ...]
+    related: tuple[str, ...]
+    references: tuple[str, ...]  # sources the curator cited
+    score: float
+    count: int
+    doc_count: int
+    documents: tuple[str, ...]
+    first_seen: str | None
+    last_seen: str | None
+    variants: tuple[str, ...]
+    contexts: tuple[Context, ...]
+    signals: tuple[str, ...]

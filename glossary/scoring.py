@@ -240,6 +240,7 @@ def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
         doc_count=len(candidate.docs),
         contexts=tuple(candidate.contexts),
         sources=tuple(sorted(candidate.docs)),
+        surface_counts=tuple(candidate.surfaces.most_common()),
         signals=tuple(signals),
     )
 
@@ -287,6 +288,7 @@ def _paired(en_entry: Entry, zh_entry: Entry, votes: int, ranked: list[tuple[str
         pair_count=votes,
         sources=tuple(sorted(set(en_entry.sources) | set(zh_entry.sources))),
         renderings=tuple(ranked),
+        surface_counts=_add_counts(en_entry.surface_counts, zh_entry.surface_counts),
     )
 
 
@@ -302,7 +304,16 @@ def _absorb(entry: Entry, abbreviation: Entry | None) -> Entry:
         sources=tuple(sorted(set(entry.sources) | set(abbreviation.sources))),
         contexts=_merge_contexts(entry.contexts, abbreviation.contexts),
         signals=tuple(sorted({*entry.signals, *abbreviation.signals, "abbreviation"})),
+        surface_counts=_add_counts(entry.surface_counts, abbreviation.surface_counts),
     )
+
+
+def _add_counts(
+    first: tuple[tuple[str, int], ...], second: tuple[tuple[str, int], ...]
+) -> tuple[tuple[str, int], ...]:
+    total: Counter[str] = Counter(dict(first))
+    total.update(dict(second))
+    return tuple(total.most_common())
 
 
 def _merge_contexts(first: tuple[Context, ...], second: tuple[Context, ...]) -> tuple[Context, ...]:

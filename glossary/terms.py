@@ -58,7 +58,7 @@ class CuratedTerm(BaseModel):
 
     id: Annotated[str, StringConstraints(pattern=ID_PATTERN)]
     zh: NonEmpty
-    en: NonEmpty
+    en: NonEmpty | None = None
     zh_hant: NonEmpty | None = None
     abbr: list[NonEmpty] = Field(default_factory=list)
     aliases: list[NonEmpty] = Field(default_factory=list)
@@ -75,10 +75,17 @@ class CuratedTerm(BaseModel):
 
     def surfaces(self) -> list[str]:
         """Every form of the term: renderings of any status, abbreviations and aliases."""
-        forms = [self.zh, self.en, *self.abbr, *self.aliases, *self.renderings]
-        if self.zh_hant:
-            forms.append(self.zh_hant)
-        return list(dict.fromkeys(forms))
+        forms = [self.zh, self.en, *self.abbr, *self.aliases, *self.renderings, self.zh_hant]
+        return list(dict.fromkeys(f for f in forms if f))
+
+    def warnings(self) -> list[tuple[str, str]]:
+        """(field, message) for what a finished entry should have but this one lacks."""
+        found = []
+        if self.en is None:
+            found.append(("en", "no English rendering yet; add en: <English term>"))
+        if self.definition is None:
+            found.append(("definition", "no definition yet; add definition: {zh: …, en: …}"))
+        return found
 
     def status_of(self, surface: str) -> Status:
         if surface in self.renderings:
@@ -154,15 +161,20 @@ def terms_files(paths: Iterable[str]) -> list[Path]:
     return found
 
 
-def load_terms(paths: Iterable[str]) -> list[LoadedTerm]:
-    """Load and check every terms file; raise :class:`TermsFileError` listing all problems."""
+def load_terms(paths: Iterable[str], *, check_related: bool = True) -> list[LoadedTerm]:
+    """Load and check every terms file; raise :class:`TermsFileError` listing all problems.
+
+    Entries that are valid but unfinished (no English, no definition) load; see
+    :func:`term_warnings`. ``check_related=False`` skips the check that related ids exist,
+    for a file read alone whose entries may point into other files.
+    """
     terms: list[LoadedTerm] = []
     problems: list[Problem] = []
     for path in terms_files(paths):
         file_terms, file_problems = _load_file(path)
         terms.extend(file_terms)
         problems.extend(file_problems)
-    problems.extend(_cross_checks(terms))
+    problems.extend(_cross_checks(terms, check_related))
     if problems:
         raise TermsFileError(sorted(problems, key=lambda p: (p.path, p.line)))
     return terms
@@ -259,7 +271,7 @@ def _validation_problems(
     return problems
 
 
-def _cross_checks(terms: list[LoadedTerm]) -> list[Problem]:
+def _cross_checks(terms: list[LoadedTerm], check_related: bool) -> list[Problem]:
     """Problems between entries: duplicate ids, one zh or en claimed twice, dangling related."""
     from glossary.text import canonical_key
 
@@ -282,6 +294,8 @@ def _cross_checks(terms: list[LoadedTerm]) -> list[Problem]:
         else:
             ids[term.id] = loaded
         for lang, surface in (("zh", term.zh), ("en", term.en)):
+            if surface is None:
+                continue
             key = (lang, canonical_key(surface))
             holder = claims.get(key)
             if holder is not None and holder.term.id != term.id:
@@ -308,7 +322,7 @@ def _cross_checks(terms: list[LoadedTerm]) -> list[Problem]:
                     term.id,
                 )
             )
-    for loaded in terms:
+    for loaded in terms if check_related else ():
         for related in loaded.term.related:
             if related not in ids:
                 suggestion = _closest(related, list(ids))
@@ -339,3 +353,12 @@ def slugify(text: str) -> str:
     """
     slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
     return slug or "term"
+
+
+def term_warnings(terms: Iterable[LoadedTerm]) -> list[Problem]:
+    """What valid entries still lack (an English rendering, a definition), as warnings."""
+    return [
+        Problem(loaded.path, loaded.line_of(field), message, loaded.term.id)
+        for loaded in terms
+        for field, message in loaded.term.warnings()
+    ]

@@ -112,14 +112,14 @@ def file_lines(path: str | Path) -> list[str]:
 # --------------------------------------------------------------------------- help
 
 
-def test_help_lists_the_extract_command() -> None:
+def test_help_lists_every_command() -> None:
     result = run("--help")
     assert result.returncode == 0
     assert result.stderr == ""
     commands = result.stdout.split("Commands:\n", 1)[1].splitlines()
     # One command per line, indented by two spaces; a wrapped description is indented more.
     names = [line.split()[0] for line in commands if line[:2] == "  " and line[2:3] != " "]
-    assert names == ["extract"]
+    assert names == ["build", "candidates", "check", "extract", "lookup", "terms"]
 
 
 def test_extract_help_lists_its_options() -> None:

@@ -1,0 +1,61 @@
+"""``glossary build``: extract the corpus, merge the curated terms, store the glossary.
+
+This is the main job. It reads top to bottom: load and check the terms files, extract
+with every curated form taught to the extractor, merge, write the SQLite store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from glossary.corpus import Skipped
+from glossary.merge import Converters, Glossary, merge
+from glossary.models import DocumentInfo
+from glossary.pinyin import pinyin_marks
+from glossary.pipeline import ExtractOptions, extract
+from glossary.store import write_glossary
+from glossary.terms import Problem, load_terms, term_warnings
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    glossary: Glossary
+    warnings: tuple[Problem, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def build_glossary(
+    corpus: Sequence[str],
+    terms: Sequence[str],
+    database: str,
+    options: ExtractOptions | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> BuildResult:
+    """Build the glossary of ``corpus`` with the curated ``terms`` into ``database``."""
+    curated = load_terms(terms)
+    known = tuple(s for loaded in curated for s in loaded.term.surfaces())
+    base = options or ExtractOptions()
+    extraction = extract(
+        corpus,
+        ExtractOptions(base.encoding, base.max_contexts, known, base.scoring),
+        on_skip=on_skip,
+    )
+    documents = [DocumentInfo(d.source, d.title, d.date, d.encoding) for d in extraction.documents]
+    convert = Converters(traditional=_converter("s2t"), pinyin=pinyin_marks)
+    glossary = merge(curated, extraction.entries, documents, convert)
+    write_glossary(glossary, database, taiwan=_converter("s2twp"))
+    return BuildResult(glossary, tuple(term_warnings(curated)), extraction.skipped)
+
+
+def _converter(config: str) -> Callable[[str], str]:
+    """An OpenCC conversion (``s2t``, ``s2twp``, …) as a plain function."""
+    import opencc
+
+    converter: Any = opencc.OpenCC(config)
+
+    def convert(text: str) -> str:
+        return str(converter.convert(text))
+
+    return convert
