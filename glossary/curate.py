@@ -30,16 +30,23 @@ def add_term(query: str, target: str, database: str) -> AddedTerm:
     """Append a stub for ``query`` (found in the built glossary) to the terms file ``target``."""
     import yaml
 
+    path = Path(target)
+    if path.is_dir():
+        raise GlossaryError(f"{target}: is a directory; name a terms file inside it")
+    if not (path.parent if str(path.parent) else Path(".")).is_dir():
+        raise GlossaryError(
+            f"{target}: the directory {path.parent} does not exist; create it first"
+        )
     result = lookup(database, query, limit=1)
-    if result.match == "none" or not result.entries:
-        hint = ", ".join(_label(e) for e in result.suggestions)
+    if result.match != "exact" or not result.entries:
+        others = result.entries if result.match == "prefix" else result.suggestions
+        hint = ", ".join(_label(e) for e in others)
         raise GlossaryError(
             f"{query!r} is not in the glossary" + (f"; did you mean {hint}?" if hint else "")
         )
     found = result.entries[0]
     if found["curated"]:
         raise GlossaryError(f"{query!r} is already curated as entry {found['id']!r}")
-    path = Path(target)
     old = path.read_bytes() if path.exists() else _HEADER.encode("utf-8")
     taken = _ids_in(path) if path.exists() else set()
     entry_id = found["id"]
@@ -84,6 +91,13 @@ def _stub(found: dict[str, Any]) -> dict[str, Any]:
     return stub
 
 
+def _new_file_mode() -> int:
+    """The mode a new file gets from the process's umask (0o644 under the usual 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _ids_in(path: Path) -> set[str]:
     try:
         return {loaded.term.id for loaded in load_terms([str(path)], check_related=False)}
@@ -103,8 +117,7 @@ def _write_checked(path: Path, content: bytes) -> None:
             load_terms([temporary], check_related=False)
         except TermsFileError as error:
             raise GlossaryError(f"{path}: the stub would not check:\n{error}") from error
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _new_file_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

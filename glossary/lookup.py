@@ -191,8 +191,8 @@ def best_contexts(contexts: list[dict[str, Any]], count: int) -> list[dict[str, 
 
     >>> picks = best_contexts([{"source": "a", "sentence": "x" * 300}, {"source": "a",
     ...     "sentence": "y" * 40}, {"source": "b", "sentence": "z" * 50}], 2)
-    >>> [p["source"] for p in picks]
-    ['a', 'b']
+    >>> [(p["source"], len(p["sentence"])) for p in picks]
+    [('b', 50), ('a', 40)]
     """
 
     def badness(context: dict[str, Any]) -> float:

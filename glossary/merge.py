@@ -157,12 +157,15 @@ def _extracted_entry(
         entry_id = f"{base}-{suffix}"
         suffix += 1
     seen = sorted(dates[d] for d in found.sources if d in dates)
+    usage = _usage([found])
     renderings = []
     if found.en:
-        renderings.append(Rendering(found.en, "en", Status.PREFERRED.value, found.count))
-    for index, (text, votes) in enumerate(found.renderings or ([(zh, found.count)] if zh else [])):
+        votes = usage.get(canonical_key(found.en), 0)
+        renderings.append(Rendering(found.en, "en", Status.PREFERRED.value, votes))
+    chinese = [text for text, _ in found.renderings] or ([zh] if zh else [])
+    for index, text in enumerate(chinese):
         status = Status.PREFERRED if index == 0 else Status.ADMITTED
-        renderings.append(Rendering(text, "zh", status.value, votes))
+        renderings.append(Rendering(text, "zh", status.value, usage.get(canonical_key(text), 0)))
     return GlossaryEntry(
         id=entry_id,
         zh=zh,

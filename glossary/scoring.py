@@ -204,7 +204,7 @@ def _subsumed(kept: set[str], table: CandidateTable) -> set[str]:
     longer_first = sorted(kept, key=len, reverse=True)
     for key in kept:
         candidate = table.candidates[key]
-        if "pair" in candidate.signals or "latin" in candidate.signals:
+        if {"pair", "latin", "curated"} & candidate.signals.keys():
             continue
         for other in longer_first:
             if len(other) <= len(key):

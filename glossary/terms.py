@@ -155,7 +155,13 @@ def terms_files(paths: Iterable[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+                )
+            )
         else:
             found.append(path)
     return found
@@ -170,42 +176,49 @@ def load_terms(paths: Iterable[str], *, check_related: bool = True) -> list[Load
     """
     terms: list[LoadedTerm] = []
     problems: list[Problem] = []
+    invalid_ids: set[str] = set()  # entries with problems still exist for `related`
     for path in terms_files(paths):
-        file_terms, file_problems = _load_file(path)
+        file_terms, file_problems, file_invalid = _load_file(path)
         terms.extend(file_terms)
         problems.extend(file_problems)
-    problems.extend(_cross_checks(terms, check_related))
+        invalid_ids |= file_invalid
+    problems.extend(_cross_checks(terms, check_related, invalid_ids))
     if problems:
         raise TermsFileError(sorted(problems, key=lambda p: (p.path, p.line)))
     return terms
 
 
-def _load_file(path: Path) -> tuple[list[LoadedTerm], list[Problem]]:
+def _load_file(path: Path) -> tuple[list[LoadedTerm], list[Problem], set[str]]:
     import yaml
 
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
-        return [], [Problem(name, 0, "no such file; check the path")]
-    except UnicodeDecodeError as error:
-        return [], [Problem(name, 0, f"not UTF-8 ({error.reason}); save the file as UTF-8")]
+        return [], [Problem(name, 0, "no such file; check the path")], set()
     except OSError as error:
-        return [], [Problem(name, 0, f"cannot read ({error.strerror})")]
+        return [], [Problem(name, 0, f"cannot read ({error.strerror})")], set()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = f"not UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
+        return [], [Problem(name, line, message)], set()
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
-        return [], [Problem(name, line, f"YAML syntax: {error.problem}; fix the markup there")]
-    if root is None:
-        return [], []  # an empty file holds no entries
+        problem = Problem(name, line, f"YAML syntax: {error.problem}; fix the markup there")
+        return [], [problem], set()
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
+        return [], [], set()  # an empty file (or document) holds no entries
     if not isinstance(root, yaml.SequenceNode):
-        return [], [
-            Problem(name, root.start_mark.line + 1, "a terms file is a list of entries (- id: …)")
-        ]
+        line = root.start_mark.line + 1
+        return [], [Problem(name, line, "a terms file is a list of entries (- id: …)")], set()
     terms: list[LoadedTerm] = []
     problems: list[Problem] = []
+    invalid: set[str] = set()
     for node in root.value:
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode):
@@ -218,9 +231,11 @@ def _load_file(path: Path) -> tuple[list[LoadedTerm], list[Problem]]:
             term = CuratedTerm.model_validate(data)
         except ValidationError as error:
             problems.extend(_validation_problems(error, name, line, key_lines, label))
+            if isinstance(data.get("id"), str):
+                invalid.add(data["id"])
             continue
         terms.append(LoadedTerm(term, name, line, tuple(key_lines.items())))
-    return terms, problems
+    return terms, problems, invalid
 
 
 def _mapping(node: Any, path: str) -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
@@ -271,7 +286,9 @@ def _validation_problems(
     return problems
 
 
-def _cross_checks(terms: list[LoadedTerm], check_related: bool) -> list[Problem]:
+def _cross_checks(
+    terms: list[LoadedTerm], check_related: bool, invalid_ids: set[str]
+) -> list[Problem]:
     """Problems between entries: duplicate ids, one zh or en claimed twice, dangling related."""
     from glossary.text import canonical_key
 
@@ -324,7 +341,7 @@ def _cross_checks(terms: list[LoadedTerm], check_related: bool) -> list[Problem]
             )
     for loaded in terms if check_related else ():
         for related in loaded.term.related:
-            if related not in ids:
+            if related not in ids and related not in invalid_ids:
                 suggestion = _closest(related, list(ids))
                 problems.append(
                     Problem(
