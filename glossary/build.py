@@ -15,6 +15,7 @@ from glossary.merge import Converters, Glossary, merge
 from glossary.models import DocumentInfo
 from glossary.pinyin import pinyin_marks
 from glossary.pipeline import ExtractOptions, extract
+from glossary.site import SitePaths, publish
 from glossary.store import write_glossary
 from glossary.terms import Problem, load_terms, term_warnings
 
@@ -31,9 +32,12 @@ def build_glossary(
     terms: Sequence[str],
     database: str,
     options: ExtractOptions | None = None,
+    *,
     on_skip: Callable[[Skipped], None] | None = None,
+    site: SitePaths | None = None,
 ) -> BuildResult:
-    """Build the glossary of ``corpus`` with the curated ``terms`` into ``database``."""
+    """Build the glossary of ``corpus`` with the curated ``terms`` into ``database``, and
+    publish it as a site when ``site`` says where."""
     curated = load_terms(terms)
     known = tuple(s for loaded in curated for s in loaded.term.surfaces())
     base = options or ExtractOptions()
@@ -46,6 +50,8 @@ def build_glossary(
     convert = Converters(traditional=_converter("s2t"), pinyin=pinyin_marks)
     glossary = merge(curated, extraction.entries, documents, convert)
     write_glossary(glossary, database, taiwan=_converter("s2twp"))
+    if site is not None and glossary.documents:
+        publish(glossary, site)
     return BuildResult(glossary, tuple(term_warnings(curated)), extraction.skipped)
 
 

@@ -11,6 +11,7 @@ output); 2 a usage error (unknown option, bad value).
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -197,6 +198,20 @@ glossary_option = click.option(
     show_default=True,
     help="How many uncurated candidates to list in the report.",
 )
+@click.option(
+    "--site/--no-site",
+    default=True,
+    show_default=True,
+    help="Publish the glossary as a static site with MkDocs.",
+)
+@click.option(
+    "--config",
+    "config",
+    default="mkdocs.yml",
+    show_default=True,
+    metavar="FILE",
+    help="The MkDocs configuration; its docs_dir receives the generated pages.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 def build(  # noqa: PLR0917 - one parameter per option, as click passes them
     corpus: tuple[str, ...],
@@ -204,6 +219,8 @@ def build(  # noqa: PLR0917 - one parameter per option, as click passes them
     database: str,
     encoding: str | None,
     report_size: int,
+    site: bool,
+    config: str | None,
     quiet: bool,
 ) -> None:
     """Build the glossary: extract the corpus, merge the curated terms, store the result.
@@ -215,17 +232,22 @@ def build(  # noqa: PLR0917 - one parameter per option, as click passes them
     from glossary.build import build_glossary
     from glossary.errors import GlossaryError
     from glossary.pipeline import ExtractOptions
+    from glossary.site import site_paths
 
     def report_skip(skipped: Skipped) -> None:
         click.echo(f"glossary: skipped {skipped.path}: {skipped.reason}", err=True)
 
     try:
+        if config is None and not Path("mkdocs.yml").is_file():
+            site = False  # no site configured here: build the glossary alone
+        paths = site_paths(config or "mkdocs.yml") if site else None
         result = build_glossary(
             list(corpus),
             list(terms),
             database,
             ExtractOptions(encoding=encoding),
             on_skip=report_skip,
+            site=paths,
         )
     except GlossaryError as error:
         _fail(str(error))
@@ -240,6 +262,8 @@ def build(  # noqa: PLR0917 - one parameter per option, as click passes them
         f"Built {database}: {len(glossary.entries)} entries ({curated} curated, {pairs} with "
         f"zh and en) from {len(glossary.documents)} documents."
     )
+    if paths is not None:
+        click.echo(f"Site: {paths.site}/index.html (pages generated under {paths.docs})")
     report = glossary.report
     if result.warnings:
         click.echo(f"\nUnfinished curated entries ({len(result.warnings)}):")
@@ -269,6 +293,10 @@ def build(  # noqa: PLR0917 - one parameter per option, as click passes them
             )
 
 
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
 def _entry_label(zh: str | None, en: str | None) -> str:
     return " / ".join(x for x in (zh, en) if x)
 
@@ -292,7 +320,9 @@ def check(paths: tuple[str, ...]) -> None:
         sys.exit(EXIT_FAILURE)
     for warning in term_warnings(loaded):
         click.echo(f"{warning} (warning)", err=True)
-    click.echo(f"{len(loaded)} entries in {len(files)} files: OK")
+    click.echo(
+        f"{_plural(len(loaded), 'entry', 'entries')} in {_plural(len(files), 'file', 'files')}: OK"
+    )
 
 
 @main.command()
