@@ -8,6 +8,7 @@ gives byte-identical pages (everything is sorted; nothing depends on the clock).
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -220,8 +221,14 @@ def build_site(paths: SitePaths, strict: bool = True) -> None:
     ]
     if strict:
         command.append("--strict")
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # no upgrade banner
     completed = subprocess.run(
-        command, capture_output=True, text=True, check=False, cwd=paths.config.parent
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=paths.config.parent,
+        env=environment,
     )
     if completed.returncode != 0:
         raise GlossaryError(
@@ -282,7 +289,8 @@ class _Pages:
             f"| {len(entries)} | {curated} | {pairs} | {len(self.documents)} |\n",
             "## 新词 · Newest terms\n",
         ]
-        for entry in self._newest()[:NEWEST]:
+        confident = [e for e in self._newest() if e.curated or (e.zh and e.en)]
+        for entry in confident[:NEWEST]:
             lines.append(f"- {self._link(entry, 'glossary/terms/')} — {entry.first_seen}")
         lines.append("\n[全部新词 · all new terms](glossary/new.md)\n")
         return "\n".join(lines)
@@ -373,7 +381,7 @@ class _Pages:
         if entry.category:
             kind += f" · {entry.category}"
         facts.append(("类型 type", kind + ("" if entry.curated else " · 未整理 not yet curated")))
-        lines.append("| | |\n| --- | --- |")
+        lines.append("| 字段 field | 值 value |\n| --- | --- |")
         lines.extend(f"| {name} | {md(value)} |" for name, value in facts if value)
         lines.append("")
         if entry.definition_zh or entry.definition_en:
@@ -438,7 +446,9 @@ class _Pages:
 
     def _newest(self) -> list[GlossaryEntry]:
         dated = [e for e in self.entries if e.first_seen]
-        return sorted(dated, key=lambda e: (e.first_seen or "", e.id), reverse=True)
+        dated.sort(key=lambda e: (-e.score, e.id))  # within one date, the best terms first
+        dated.sort(key=lambda e: e.first_seen or "", reverse=True)
+        return dated
 
     def _link(self, entry: GlossaryEntry, prefix: str, text: str | None = None) -> str:
         return f"[{md(text or _label(entry))}]({prefix}{entry.id}.md)"
