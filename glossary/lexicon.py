@@ -26,7 +26,7 @@ FUNCTION_WORDS = _words(
     中 里 上 下 内 外 前 后 年 月 日 号 多 少 大 小 新 老 吗 呢 吧 啊
     呀 哦 么 什么 怎么 如何 为什么 哪些 哪个 谁 非常 特别 比较 十分 真正
     目前 现在 今年 去年 明年 如今 一直 一定 也许 或许 依然 仍然 越来越 来 去
-    说 表示 认为 称
+    说 表示 认为 称 到 向 让
     """
 )
 
@@ -59,4 +59,40 @@ ORGANISATION_SUFFIXES = _words(
 # unknown word glued to one (有大, 体将, 更高) is a segmentation slip.
 EDGE_CHARS = frozenset(
     "的了着过是在有和与及或对把被将从向为由于以让给跟这那其该每些个也都就而并且但又还则即很更最太不没会要能说吗呢吧啊一"
+)
+
+# Job titles and roles that stand right before a person's name in news writing
+# (创始人高雪峰, CEO李笛, 分析师卢冠男).
+ROLE_WORDS = _words(
+    """
+    创始人 联合创始人 创办人 董事长 副董事长 总裁 副总裁 总经理 副总经理 首席执行官
+    首席技术官 首席科学家 首席运营官 首席财务官 执行董事 董事 合伙人 主席 院长 副院长
+    所长 主任 副主任 教授 副教授 研究员 分析师 工程师 科学家 负责人 总监 经理 记者 编辑
+    作者 博士 院士 部长 局长 市长 CEO CTO COO CFO CIO VP 总编辑 主编 创始合伙人
+    """
+)
+
+# Verbs of saying that follow a person's name (徐鹏说, 李彦宏认为).
+SPEECH_VERBS = _words("说 表示 认为 指出 称 介绍 透露 坦言 强调 提到 谈到 告诉 回忆 解释 预测")
+
+# The commonest Chinese surnames, which open a name (李 in 李彦宏); surnames that are far
+# more often a common word (和, 于, 时, 向, 全, 成, 明 …) are left out.
+SURNAMES = frozenset(
+    "李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
+    "郝龚邵万钱严覃武戴莫孔汤温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰"
+    "焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳柴蒙鲍华喻祁"
+    "蒲房滕屈饶牟艾尤阳穆卓吉缪简车项芦麦褚娄窦戚岑景卜冷晏席卫柏宗瞿桂"
+    "佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝"
+)
+
+# Heads of technical compounds in computing and AI writing (卷积神经网络, 自监督学习,
+# 向量检索, 深度学习框架): a compound ending in one is a term even when seen once.
+TECH_HEADS = _words(
+    """
+    模型 大模型 学习 网络 神经网络 算法 数据 数据集 语料 框架 引擎 平台 系统 芯片 集群 架构
+    函数 检索 测试 智能 计算 训练 推理 编码 解码 向量 协议 接口 数据库 语言 识别 生成 优化
+    部署 存储 模块 机制 云 算力 参数 微调 对齐 蒸馏 剪枝 量化 标注 嵌入 张量 梯度 矩阵 节点
+    服务器 处理器 加速器 编译器 操作系统 容器 微服务 中间件 防火墙 加密 哈希 事务 索引
+    """
 )

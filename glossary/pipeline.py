@@ -13,6 +13,7 @@ from glossary.corpus import Skipped, iter_documents
 from glossary.extract.chinese import candidate_spans
 from glossary.extract.known import KnownTerms
 from glossary.extract.latin import latin_spans
+from glossary.extract.names import name_spans
 from glossary.extract.pairs import find_pairs
 from glossary.models import Document, Entry, Occurrence, Sentence
 from glossary.scoring import ScoringOptions, score_candidates
@@ -129,6 +130,8 @@ def add_sentence(
         found.setdefault(span, set()).add("ngram")
         parts[span] = tuple(token.text for token in tokens[first:last])
         neighbours[span] = (_neighbour(tokens, first - 1), _neighbour(tokens, last))
+    for span in name_spans(tokens):
+        found.setdefault(span, set()).add("person")
     pairs = []
     for match in find_pairs(folded, segmenter):
         found.setdefault(match.zh, set()).add("pair")

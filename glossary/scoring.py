@@ -11,13 +11,21 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from glossary.candidates import Candidate, CandidateTable
-from glossary.lexicon import EDGE_CHARS, ORGANISATION_SUFFIXES, TERM_HEAD_CHARS
+from glossary.lexicon import (
+    EDGE_CHARS,
+    ORGANISATION_SUFFIXES,
+    ROLE_WORDS,
+    TECH_HEADS,
+    TERM_HEAD_CHARS,
+    TERM_PREFIXES,
+)
 from glossary.models import Context, Entry, Lang
 from glossary.segment import Segmenter
 from glossary.text import canonical_key, is_han, script_of
 
 # jieba tags of words that name things: nouns, names, organisations, nominal verbs.
 _NOMINAL_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "nrfg", "ns", "vn", "eng", "an", "l", "j"})
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _PROPER_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg", "eng"})
 _VERBAL_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "m", "q", "ad", "vd", "t", "f"})
 _GENERIC_LATIN = frozenset({"ai", "it", "ceo", "cto", "app"})
@@ -90,7 +98,7 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
         return 1.0, sorted(signals)
     if "latin" in signals:
         return (0.9 if f.count > 1 or f.doc_count > 1 else 0.7), sorted(signals)
-    if "person" in signals:
+    if "person" in signals and (f.background == 0 or f.pos in _NAME_TAGS):
         return 0.8, sorted(signals)
     score = 0.0
     recurrence = min(1.0, math.log2(f.count + 1) / 3) * 0.2 + (0.1 if f.doc_count > 1 else 0.0)
@@ -104,7 +112,7 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
         elif f.pos in _NOMINAL_TAGS and f.count >= 3 and f.doc_count >= 2 and f.specificity >= 2.0:
             signals.add("domain-word")
             score = 0.4 + recurrence
-    elif f.background == 0:
+    elif f.background == 0 and not _odd_mixture(candidate.parts, segmenter):
         mixed = any(not is_han(p[0]) for p in candidate.parts)
         rarest = min(_part_frequency(p, segmenter) for p in candidate.parts)
         free = min(f.left_variety, f.right_variety)
@@ -121,6 +129,7 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
         elif well_formed and f.count == 1 and _names_an_organisation(candidate.parts, segmenter):
             signals.add("organisation")
             score = 0.5
+
         if mixed and score:
             signals.add("mixed")
     return min(score, 1.0), sorted(signals)
@@ -158,14 +167,43 @@ def _starts_well(candidate: Candidate) -> bool:
 
 
 def _no_common_verb_edge(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
-    """Neither edge is a common verb or adverb (接受第一财经, 仍未公开, 支持图像输入)."""
-    for part in (parts[0], parts[-1]):
-        if (
-            segmenter.pos(part) in _VERBAL_TAGS
-            and segmenter.dictionary_frequency(part) >= _COMMON_VERB
-        ):
-            return False
-    return True
+    """Not opened by a common verb or adverb (接受第一财经, 支持图像输入, 仍未公开), and no
+    word inside is an unknown word glued to a function character (体将, 有大: slips of
+    jieba's HMM)."""
+    first = parts[0]
+    common = segmenter.dictionary_frequency(first) >= _COMMON_VERB
+    if first not in TERM_PREFIXES and segmenter.pos(first) in _VERBAL_TAGS and common:
+        return False
+    return not any(_hmm_slip(part, segmenter) for part in parts)
+
+
+def _odd_mixture(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
+    """A Chinese word run into a Latin term that is not one term with it.
+
+    A mixed term ends in a short generic acronym after a modifier (生成式AI, 豆包AI) or
+    opens with a Latin modifier before a Chinese noun (AI大模型, TI平台). A verb or a place
+    before a Latin name (热议OpenAI, 通往AGI, 中国AI), a category before a model name
+    (语言模型GPT-4) or a verb after a Latin word (AI替代) is not.
+    """
+    latin = [i for i, p in enumerate(parts) if not is_han(p[0])]
+    if not latin:
+        return False
+    if latin[-1] == len(parts) - 1:
+        last = parts[-1]
+        generic = len(last) <= 3 and last.isupper() and last not in ROLE_WORDS
+        before = segmenter.pos(parts[-2]) if len(parts) > 1 else None
+        return not generic or before in _VERBAL_TAGS or before == "ns"
+    head = parts[-1]
+    return segmenter.pos(head) in _VERBAL_TAGS and head not in TECH_HEADS
+
+
+def _hmm_slip(part: str, segmenter: Segmenter) -> bool:
+    return (
+        len(part) >= 2
+        and is_han(part[0])
+        and segmenter.dictionary_frequency(part) == 0
+        and (part[0] in EDGE_CHARS or part[-1] in EDGE_CHARS)
+    )
 
 
 def _well_formed_compound(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
@@ -173,7 +211,7 @@ def _well_formed_compound(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
     first, head = segmenter.pos(parts[0]), parts[-1]
     if first in _VERBAL_TAGS:
         return False
-    if not is_han(head[0]) or head in TERM_HEAD_CHARS:
+    if not is_han(head[0]) or head in TERM_HEAD_CHARS or head in TECH_HEADS:
         return True
     head_pos = segmenter.pos(head)
     return head_pos is None or head_pos in _NOMINAL_TAGS

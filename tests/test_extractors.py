@@ -240,3 +240,46 @@ def test_fold_width_keeps_offsets() -> None:
     text = "全角（ＨＴＸ　）和　空格"
     assert len(fold_width(text)) == len(text)
     assert fold_width(text) == "全角(HTX )和 空格"
+
+
+def names(text: str, segmenter: Segmenter) -> list[str]:
+    from glossary.extract.names import name_spans
+
+    folded = fold_width(text)
+    return [text[s:e] for s, e in name_spans(segmenter.tokens(folded))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("但创始人高雪峰的感受是,去年市场对落地的关注度并不高", ["高雪峰"]),
+        ("小冰公司CEO李笛同样表示", ["李笛"]),
+        ("蚂蚁集团副总裁徐鹏此前接受采访时表示", ["徐鹏"]),
+        ("徐鹏说,但是我相信在这之后可以有很多创新", ["徐鹏"]),
+        ("该校教授王小明认为这一方向值得投入", ["王小明"]),
+    ],
+)
+def test_names_cued_by_a_title_or_a_verb_of_saying(
+    text: str, expected: list[str], segmenter: Segmenter
+) -> None:
+    assert names(text, segmenter) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "业内人士表示,大模型的进展极快",  # a phrase before the verb, not a name
+        "创始人和企业家都在关注",  # 和 is a word here, not a surname
+        "他说这是一个好方向",  # a pronoun
+        "记者,编辑",  # a title with no name after it
+    ],
+)
+def test_name_look_alikes_yield_no_person(text: str, segmenter: Segmenter) -> None:
+    assert names(text, segmenter) == []
+
+
+def test_a_dictionary_word_cued_as_a_name_is_not_kept(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    (tmp_path / "a.txt").write_text("马上表示同意。马上表示同意。\n", encoding="utf-8")
+    assert [e.term for e in extract([str(tmp_path)]).entries if "person" in e.signals] == []
