@@ -14,8 +14,9 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.models import Entry
@@ -44,6 +45,7 @@ class Gold:
     core: frozenset[str]
     neutral: frozenset[str]  # non-core rows that are not also core
     pairs: frozenset[tuple[str, str]]
+    types: dict[str, str] = field(default_factory=dict)  # match key → annotated type
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +67,14 @@ class Score:
 def load_gold(folder: Path) -> Gold:
     core: set[str] = set()
     other: set[str] = set()
+    types: dict[str, str] = {}
     for path in sorted(folder.glob("*.gold.tsv")):
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
+                key = match_key(row["term"])
                 target = core if row["core"].strip() == "1" else other
-                target.add(match_key(row["term"]))
+                target.add(key)
+                types.setdefault(key, row["type"].strip())
     pairs: set[tuple[str, str]] = set()
     pairs_file = folder / "pairs.tsv"
     if pairs_file.exists():
@@ -77,7 +82,7 @@ def load_gold(folder: Path) -> Gold:
             for row in csv.DictReader(handle, delimiter="\t"):
                 for english in row["en"].split(" / "):
                     pairs.add((match_key(row["zh"]), match_key(english)))
-    return Gold(frozenset(core), frozenset(other - core), frozenset(pairs))
+    return Gold(frozenset(core), frozenset(other - core), frozenset(pairs), types)
 
 
 def predicted_surfaces(entries: Iterable[Entry]) -> tuple[set[str], set[tuple[str, str]]]:
@@ -123,3 +128,17 @@ def _ratio(part: int, whole: int) -> float:
 
 def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def type_accuracy(entries: Iterable[Entry], gold: Gold) -> tuple[int, int]:
+    """(correct, judged): entries whose surfaces match an annotated term, and how many of
+    them carry the annotated type (the most common one when their surfaces disagree)."""
+    correct = judged = 0
+    for entry in entries:
+        surfaces = {entry.term, *entry.variants, entry.zh or "", entry.en or ""} - {""}
+        annotated = [gold.types[k] for k in map(match_key, surfaces) if k in gold.types]
+        if not annotated:
+            continue
+        judged += 1
+        correct += Counter(annotated).most_common(1)[0][0] == entry.type
+    return correct, judged

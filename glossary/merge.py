@@ -172,7 +172,7 @@ def _extracted_entry(
         zh_hant=convert.traditional(zh) if zh else None,
         en=found.en,
         pinyin=pinyin,
-        type="concept",
+        type=found.type,
         category=None,
         definition_zh=None,
         definition_en=None,

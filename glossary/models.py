@@ -75,6 +75,7 @@ class Entry:
     renderings: tuple[tuple[str, int], ...] = field(default=())
     # Each surface as written and how often it was used (the variants, with counts).
     surface_counts: tuple[tuple[str, int], ...] = field(default=())
+    type: str = "concept"  # concept, org, product, person or other (see glossary.types)
 
 
 @dataclass(frozen=True, slots=True)

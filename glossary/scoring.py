@@ -22,6 +22,7 @@ from glossary.lexicon import (
 from glossary.models import Context, Entry, Lang
 from glossary.segment import Segmenter
 from glossary.text import canonical_key, is_han, script_of
+from glossary.types import term_type
 
 # jieba tags of words that name things: nouns, names, organisations, nominal verbs.
 _NOMINAL_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "nrfg", "ns", "vn", "eng", "an", "l", "j"})
@@ -226,9 +227,22 @@ def score_candidates(
     kept = {key for key, (score, _) in scored.items() if score >= options.min_termhood}
     kept -= _subsumed(kept, table)
     entries = [_entry(table.candidates[key], *scored[key]) for key in kept]
-    entries = [e for e in _link_pairs(entries, table) if e.score >= options.min_score]
+    entries = [
+        _typed(e, segmenter) for e in _link_pairs(entries, table) if e.score >= options.min_score
+    ]
     entries.sort(key=lambda e: (-e.score, -e.count, e.term))
     return entries
+
+
+def _typed(entry: Entry, segmenter: Segmenter) -> Entry:
+    forms = [entry.zh or "", entry.en or "", *entry.variants]
+    kind = term_type(
+        forms,
+        entry.signals,
+        pos=segmenter.pos,
+        frequency=segmenter.dictionary_frequency,
+    )
+    return replace(entry, type=kind)
 
 
 def _subsumed(kept: set[str], table: CandidateTable) -> set[str]:

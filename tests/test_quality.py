@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.evaluate import Gold, load_gold, match_key, score
+from glossary.evaluate import Gold, load_gold, match_key, score, type_accuracy
 from glossary.models import Entry
 from glossary.output import write_jsonl
 from glossary.pipeline import extract
@@ -22,6 +22,7 @@ SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 # The bars this version of the extractor must clear on the seed corpus.
 MIN_TERM_F1 = 0.50
 MIN_PAIR_F1 = 0.95
+MIN_TYPE_ACCURACY = 0.8
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,12 @@ def test_term_f1_clears_the_bar(entries: tuple[Entry, ...], gold: Gold) -> None:
 def test_pair_f1_clears_the_bar(entries: tuple[Entry, ...], gold: Gold) -> None:
     result = score(entries, gold)
     assert result.pair_f1 >= MIN_PAIR_F1, asdict(result)
+
+
+def test_types_match_the_annotation(entries: tuple[Entry, ...], gold: Gold) -> None:
+    correct, judged = type_accuracy(entries, gold)
+    assert judged > 150
+    assert correct / judged >= MIN_TYPE_ACCURACY, (correct, judged)
 
 
 def test_every_gold_pair_is_found(entries: tuple[Entry, ...], gold: Gold) -> None:

@@ -1,0 +1,137 @@
+"""What kind of thing an entry names: a concept, an organisation, a product, a person or
+other — so translators can filter names from concepts.
+
+The rules read the forms of the entry and the evidence the extractors left (a job title
+before a name, a middle dot in a transliterated name, an organisation suffix, a version
+number), in order, first match wins; anything else is a concept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Literal
+
+from glossary.lexicon import ORGANISATION_SUFFIXES, ROLE_WORDS
+from glossary.text import is_han
+
+TermType = Literal["concept", "org", "product", "person", "other"]
+
+_NAME_DOTS = "·•‧・"
+_VERSIONED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+_PRODUCT_STEMS = ("GPT", "GLM", "LLaMA", "Llama", "Qwen", "Gemma", "Claude", "Gemini", "BERT")
+# Suffixes that make an organisation whatever comes before them.
+_STRONG_ORG_SUFFIXES = frozenset(
+    "集团 公司 实验室 研究院 研究所 大学 学院 银行 证券 创投 资本".split()
+)
+# Product endings after a name: 文心大模型, 讯飞星火大模型, 飞星一号, 文心一言, 通义千问.
+_PRODUCT_ENDINGS = ("大模型", "一号", "二号", "三号", "一言", "千问", "平台", "助手")
+_CLOUD_ORGS = ("云",)  # 阿里云, 腾讯云, 百度智能云: cloud businesses are organisations
+_FAMOUS = 40  # jieba count from which a name-tagged word is a household (company) name
+
+
+def term_type(
+    forms: Iterable[str],
+    signals: Iterable[str],
+    pos: Callable[[str], str | None],
+    frequency: Callable[[str], int],
+) -> TermType:
+    """Classify an entry from its forms (zh and en surfaces) and the signals that found it.
+
+    ``pos`` gives jieba's part-of-speech tag of a word (or None), ``frequency`` its count in
+    jieba's dictionary (0 for a word it does not know).
+
+    >>> tag = lambda w: None
+    >>> term_type(["枫清科技", "Fabarta"], ["pair"], tag, lambda w: 0)
+    'org'
+    >>> term_type(["GPT-4"], ["latin"], tag, lambda w: 0)
+    'product'
+    >>> term_type(["伊利亚·苏茨克维尔"], ["pair"], tag, lambda w: 0)
+    'person'
+    >>> term_type(["通用人工智能", "AGI"], ["pair"], tag, lambda w: 0 if w == "通用人工" else 9)
+    'concept'
+    """
+    forms = [f for f in forms if f]
+    signals = set(signals)
+    chinese = [f for f in forms if any(is_han(c) for c in f)]
+    latin = [f for f in forms if not any(is_han(c) for c in f)]
+    if "person" in signals or any(_dotted_name(f) for f in chinese):
+        return "person"
+    for form in chinese:
+        kind = _chinese_type(form, pos, frequency)
+        if kind is not None:
+            return kind
+    for form in latin:
+        kind = _latin_type(form, has_chinese=bool(chinese))
+        if kind is not None:
+            return kind
+    return "concept"
+
+
+def _dotted_name(form: str) -> bool:
+    parts = re.split(f"[{_NAME_DOTS}]", form)
+    return len(parts) >= 2 and all(p and all(is_han(c) for c in p) for p in parts)
+
+
+def _chinese_type(
+    form: str, pos: Callable[[str], str | None], frequency: Callable[[str], int]
+) -> TermType | None:
+    def known(word: str) -> bool:
+        return frequency(word) > 0
+
+    tag = pos(form)
+    if tag in ("nt", "nz"):
+        return "org"  # 腾讯, 三星: jieba's organisation and other-proper-noun tags
+    if tag in ("nr", "nrt", "nrfg"):
+        # jieba tags transliterations nr too: the well-known ones (华为, 索尼, 阿里) are
+        # companies; people's names are rare words in its dictionary (李开复, 马斯克).
+        return "org" if known(form) and frequency(form) >= _FAMOUS else "person"
+    for suffix in _STRONG_ORG_SUFFIXES:
+        if form.endswith(suffix) and len(form) > len(suffix):
+            return "org"
+    for suffix in (*ORGANISATION_SUFFIXES, *_CLOUD_ORGS):
+        stem = form[: -len(suffix)]
+        if form.endswith(suffix) and len(stem) >= 2 and _proper(stem, pos, known):
+            return "org"
+    for ending in _PRODUCT_ENDINGS:
+        stem = form[: -len(ending)]
+        name_like = len(stem) >= 2 and is_han(stem[-1]) and _proper(stem, pos, known)
+        if form.endswith(ending) and name_like:
+            return "product"
+    if re.search(r"[A-Za-z]", form) and re.search(r"\d", form):
+        return "product"  # 文心大模型3.5
+    return None
+
+
+def _proper(stem: str, pos: Callable[[str], str | None], known: Callable[[str], bool]) -> bool:
+    """A name-like stem: Latin, a name in jieba's dictionary, or two or three characters it
+    does not know (百川, 达观, 旷视) — not a longer phrase of known words (通用人工)."""
+    stem = stem.strip()
+    if not stem:
+        return False
+    if not is_han(stem[-1]):
+        return True
+    if known(stem):
+        return pos(stem) in ("nz", "nr", "nrt", "ns", "nt", "j")
+    return len(stem) <= 3
+
+
+def _latin_type(form: str, has_chinese: bool) -> TermType | None:
+    word = form.strip()
+    if word in ROLE_WORDS:
+        return "other"  # CEO, CTO
+    if re.match(r"AI\b|AI\d", word):
+        return None  # AI 2.0, AI1.0: eras of a concept, not products
+    if any(stem in word for stem in _PRODUCT_STEMS) or _VERSIONED.search(word):
+        return "product"  # GPT-4, Llama3.1, o1
+    if _ACRONYM.fullmatch(word) or re.search(r"aaS$|^To[A-Z]$", word):
+        return None  # AI, GPU, NLP, PaaS, ToB: concepts unless the Chinese form says otherwise
+    if len(word) > 4 and " " not in word and (word.endswith("AI") or _CAMEL.search(word)):
+        return "org"  # OpenAI, DeepMind, MiniMax, MosaicML
+    if word == "xAI":
+        return "org"
+    if " " not in word and word[:1].isupper() and word[1:].islower() and not has_chinese:
+        return "product"  # a capitalised name seen alone: Sora, Grok, Windows
+    return None
