@@ -142,6 +142,55 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
         )
 
 
+@main.command("eval")
+@click.argument("corpus", nargs=-1, required=True, metavar="CORPUS...")
+@click.option(
+    "--gold",
+    "gold",
+    required=True,
+    metavar="DIR",
+    help="Gold folder: NAME.gold.tsv per document, pairs.tsv, as in tests/gold/.",
+)
+@click.option(
+    "--show",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Misses and false positives to list per document.",
+)
+@click.option(
+    "--results",
+    metavar="FILE",
+    help="Also write the numbers as JSON to FILE (e.g. the versioned eval results).",
+)
+def evaluate_command(corpus: tuple[str, ...], gold: str, show: int, results: str | None) -> None:
+    """Extract CORPUS and score it against hand-annotated gold terms and pairs.
+
+    Prints precision, recall and F1 for terms and pairs, overall and per document, the type
+    accuracy, and per document the missed terms and the false positives with a sentence.
+    """
+    from glossary.errors import GlossaryError
+    from glossary.evaluate import evaluate, evaluation_record, format_evaluation
+    from glossary.output import write_atomically
+    from glossary.pipeline import extract as run_extract
+
+    folder = Path(gold)
+    if not folder.is_dir() or not any(folder.glob("*.gold.tsv")):
+        _fail(f"{gold}: no *.gold.tsv files here; give the gold folder")
+    try:
+        extraction = run_extract(list(corpus))
+        evaluation = evaluate(extraction.entries, folder)
+        click.echo(format_evaluation(evaluation, show))
+        if results:
+            import json
+
+            with write_atomically(results) as handle:
+                json.dump(evaluation_record(evaluation), handle, ensure_ascii=False, indent=2)
+                handle.write("\n")
+    except GlossaryError as error:
+        _fail(str(error))
+
+
 def _silence_stdout() -> None:
     import os
 

@@ -15,7 +15,7 @@ import csv
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,3 +142,144 @@ def type_accuracy(entries: Iterable[Entry], gold: Gold) -> tuple[int, int]:
         judged += 1
         correct += Counter(annotated).most_common(1)[0][0] == entry.type
     return correct, judged
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A surface the evaluation calls out, with a sentence that shows it."""
+
+    surface: str
+    source: str | None = None
+    line: int | None = None
+    sentence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentScore:
+    name: str  # the gold file's stem, e.g. 003_9d6acc91146818e6
+    score: Score
+    misses: tuple[Finding, ...]  # core gold terms not predicted
+    false_positives: tuple[Finding, ...]  # predicted surfaces matching no gold row
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    overall: Score
+    type_correct: int
+    type_judged: int
+    documents: tuple[DocumentScore, ...]
+
+
+def load_document_gold(folder: Path) -> dict[str, Gold]:
+    """One :class:`Gold` per ``NAME.gold.tsv``, with the pairs ``pairs.tsv`` gives for NAME."""
+    pair_rows: list[dict[str, str]] = []
+    pairs_file = folder / "pairs.tsv"
+    if pairs_file.exists():
+        with pairs_file.open(encoding="utf-8", newline="") as handle:
+            pair_rows = list(csv.DictReader(handle, delimiter="\t"))
+    golds: dict[str, Gold] = {}
+    for path in sorted(folder.glob("*.gold.tsv")):
+        name = path.name.removesuffix(".gold.tsv")
+        core: set[str] = set()
+        other: set[str] = set()
+        types: dict[str, str] = {}
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                key = match_key(row["term"])
+                (core if row["core"].strip() == "1" else other).add(key)
+                types.setdefault(key, row["type"].strip())
+        pairs = {
+            (match_key(r["zh"]), match_key(english))
+            for r in pair_rows
+            if Path(r["file"]).stem == name
+            for english in r["en"].split(" / ")
+        }
+        golds[name] = Gold(frozenset(core), frozenset(other - core), frozenset(pairs), types)
+    return golds
+
+
+def evaluate(entries: Sequence[Entry], folder: Path) -> Evaluation:
+    """Score ``entries`` against the gold folder overall and per document, with the misses
+    and false positives of each document and a sentence for each false positive."""
+    gold = load_gold(folder)
+    annotated = gold.core | gold.neutral
+    documents = []
+    for name, own in load_document_gold(folder).items():
+        # A term annotated for another document is no false positive here either.
+        document_gold = Gold(own.core, annotated - own.core, own.pairs, own.types)
+        seen_here = [e for e in entries if any(Path(s).stem == name for s in e.sources)]
+        surfaces, _ = predicted_surfaces(seen_here)
+        misses = tuple(Finding(k) for k in sorted(document_gold.core - surfaces))
+        false_positives = tuple(
+            _finding(e, name)
+            for e in seen_here
+            if _surface_keys(e) - document_gold.core - document_gold.neutral
+            and not _surface_keys(e) & (document_gold.core | document_gold.neutral)
+        )
+        documents.append(
+            DocumentScore(name, score(seen_here, document_gold), misses, false_positives)
+        )
+    correct, judged = type_accuracy(entries, gold)
+    return Evaluation(score(entries, gold), correct, judged, tuple(documents))
+
+
+def _surface_keys(entry: Entry) -> set[str]:
+    return {match_key(s) for s in (entry.term, *entry.variants, entry.zh, entry.en) if s}
+
+
+def _finding(entry: Entry, name: str) -> Finding:
+    for context in entry.contexts:
+        if Path(context.source).stem == name:
+            return Finding(entry.term, context.source, context.line, context.sentence)
+    return Finding(entry.term)
+
+
+def evaluation_record(evaluation: Evaluation) -> dict[str, object]:
+    """The numbers of an evaluation as plain data (for the versioned results file)."""
+
+    def numbers(result: Score) -> dict[str, float]:
+        return {
+            "precision": result.precision,
+            "recall": result.recall,
+            "f1": result.f1,
+            "pair_precision": result.pair_precision,
+            "pair_recall": result.pair_recall,
+            "pair_f1": result.pair_f1,
+        }
+
+    accuracy = evaluation.type_correct / evaluation.type_judged if evaluation.type_judged else 0
+    return {
+        "overall": numbers(evaluation.overall),
+        "type_accuracy": round(accuracy, 3),
+        "documents": {d.name: numbers(d.score) for d in evaluation.documents},
+    }
+
+
+def format_evaluation(evaluation: Evaluation, show: int = 10) -> str:
+    """The evaluation as a report for people."""
+    header = f"{'':24} {'P':>6} {'R':>6} {'F1':>6}   {'pair P':>6} {'pair R':>6} {'pair F1':>7}"
+
+    def row(name: str, result: Score) -> str:
+        return (
+            f"{name:24} {result.precision:6.3f} {result.recall:6.3f} {result.f1:6.3f}   "
+            f"{result.pair_precision:6.3f} {result.pair_recall:6.3f} {result.pair_f1:7.3f}"
+        )
+
+    lines = [header, row("overall", evaluation.overall)]
+    lines.extend(row(d.name[:24], d.score) for d in evaluation.documents)
+    judged = evaluation.type_judged
+    if judged:
+        accuracy = evaluation.type_correct / judged
+        lines.append(f"type accuracy: {accuracy:.3f} ({evaluation.type_correct}/{judged})")
+    for document in evaluation.documents:
+        lines.append(f"\n== {document.name}")
+        missed = ", ".join(f.surface for f in document.misses[:show])
+        more = len(document.misses) - show
+        lines.append(
+            f"missed ({len(document.misses)}): {missed}" + (f", … {more} more" if more > 0 else "")
+        )
+        lines.append(f"false positives ({len(document.false_positives)}):")
+        for finding in document.false_positives[:show]:
+            where = f"{finding.source}:{finding.line}" if finding.source else ""
+            lines.append(f"  {finding.surface}  — {finding.sentence or ''} ({where})")
+    return "\n".join(lines)

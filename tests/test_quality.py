@@ -89,3 +89,55 @@ def test_agrees_with_the_shared_scorer(
         theirs["pairs_tp"],
     )
     assert ours.f1 == theirs["f1"]
+
+
+def test_the_versioned_results_are_current(entries: tuple[Entry, ...]) -> None:
+    """eval/results.json records today's numbers: a change that moves them updates the file
+    in the same commit (`glossary eval seeds --gold tests/gold --results eval/results.json`),
+    so reviewers see it."""
+    from glossary.evaluate import evaluate, evaluation_record
+
+    recorded = json.loads((ROOT / "eval" / "results.json").read_text(encoding="utf-8"))
+    assert evaluation_record(evaluate(entries, GOLD)) == recorded
+
+
+def test_eval_command_reports_per_document(tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "glossary",
+            "eval",
+            str(ROOT / "seeds"),
+            "--gold",
+            str(GOLD),
+            "--show",
+            "2",
+            "--results",
+            str(results),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    lines = completed.stdout.splitlines()
+    assert lines[0].split() == ["P", "R", "F1", "pair", "P", "pair", "R", "pair", "F1"]
+    assert lines[1].startswith("overall")
+    assert sum(1 for line in lines if line.startswith("== ")) == 5
+    assert any(line.startswith("missed (") for line in lines)
+    assert any(line.startswith("  ") and "seeds/0" in line for line in lines)
+    assert json.loads(results.read_text(encoding="utf-8"))["overall"]["pair_f1"] == 1.0
+
+
+def test_eval_command_needs_a_gold_folder(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "glossary", "eval", str(ROOT / "seeds"), "--gold", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 1
+    assert "no *.gold.tsv files here" in completed.stderr
+    assert "Traceback" not in completed.stderr
