@@ -119,18 +119,17 @@ def to_simplified(text: str) -> str:
     return str(_t2s().convert(text))  # type: ignore[attr-defined]
 
 
-def looks_traditional(text: str, sample: int = 4000) -> bool:
+def looks_traditional(text: str, sample: int = 600) -> bool:
     """True when a text is written in Traditional characters (judged on its beginning).
 
     >>> looks_traditional("智能體可以自主規劃任務"), looks_traditional("智能体可以自主规划任务")
     (True, False)
     """
-    head = text[:sample]
-    han = sum(1 for c in head if is_han(c))
+    han = "".join(c for c in text[: sample * 20] if is_han(c))[:sample]
     if not han:
         return False
-    changed = sum(1 for a, b in zip(head, to_simplified(head), strict=False) if a != b)
-    return changed >= max(2, han // 100)
+    changed = sum(1 for a, b in zip(han, to_simplified(han), strict=False) if a != b)
+    return changed >= max(2, len(han) // 100)
 
 
 def simplified_same_length(text: str) -> str:
