@@ -4,28 +4,24 @@ A small corpus and a small terms file are written to a temporary directory and b
 per module (``glossary build`` is run with that directory as its working directory, so every
 path in the output is short and predictable). A second build over two of the real seeds runs
 beside it. Both pass ``--no-site``: publishing the MkDocs site is not what these tests are
-about. Every look-up is a fresh ``python -m glossary lookup … --json`` process.
+about. Every look-up is a fresh ``glossary lookup … --json`` process.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import finish, imported_modules, run, run_python, start
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_002 = "seeds/002_4640ad9771b79dea.txt"
 SEED_003 = "seeds/003_9d6acc91146818e6.txt"
-TIMEOUT = 120
-ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-GLOSSARY = [sys.executable, "-m", "glossary"]
 
 CORPUS_A = """\
 大模型的尺度定律
@@ -92,27 +88,6 @@ TITLE_B, DATE_B = "推理架构的新趋势", "2025-03-02"
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def start(*args: str | Path, cwd: Path | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [*GLOSSARY, *map(str, args)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=ENV,
-    )
-
-
-def finish(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
-    stdout, stderr = process.communicate(timeout=TIMEOUT)
-    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return finish(start(*args, cwd=cwd))
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -734,41 +709,14 @@ def test_directory_instead_of_database(tmp_path: Path) -> None:
 HEAVY = {"jieba", "pypinyin", "opencc"}
 
 
-def imported_modules(stderr: str) -> set[str]:
-    """Top-level package names from ``python -X importtime`` output."""
-    names = set()
-    for line in stderr.splitlines():
-        if line.startswith("import time:") and "|" in line:
-            name = line.rsplit("|", 1)[1].strip()
-            if name != "imported package":
-                names.add(name.split(".")[0])
-    return names
-
-
 @pytest.mark.parametrize(
     "query", ["尺度定律", "智能體", "智慧體", "zhi4 neng2 ti3", "LLM", "数推分离", "Reparam"]
 )
 def test_lookup_that_hits_imports_no_heavy_library(built: Built, query: str) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-m",
-            "glossary",
-            "lookup",
-            query,
-            "--glossary",
-            str(built.db),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=ENV,
-        timeout=TIMEOUT,
-        check=False,
+    result = run_python(
+        "-X", "importtime", "-m", "glossary", "lookup", query, "--glossary", built.db
     )
     assert result.returncode == 0, result.stderr
-    modules = imported_modules(result.stderr)
+    modules = {name.split(".")[0] for name in imported_modules(result.stderr)}
     assert "glossary" in modules  # the output really is importtime's
     assert not modules & HEAVY, sorted(modules & HEAVY)

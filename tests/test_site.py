@@ -8,8 +8,6 @@ import http.server
 import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -17,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from cli_runner import run
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -41,34 +40,32 @@ SEARCHES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh site of the repository's glossary, built the way `glossary build` builds it."""
-    work = tmp_path_factory.mktemp("site")
+def build_site_copy(work: Path) -> None:
+    """Build the repository's glossary and its site in WORK, the way `glossary build` builds it:
+    the seeds and the curated terms, with copies of the MkDocs config and the guide."""
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     shutil.copytree(ROOT / "docs" / "guide", work / "docs" / "guide")
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "glossary",
-            "build",
-            "--quiet",
-            "--corpus",
-            str(ROOT / "seeds"),
-            "--terms",
-            str(ROOT / "terms"),
-            "--glossary",
-            str(work / "glossary.sqlite"),
-            "--config",
-            str(work / "mkdocs.yml"),
-        ],
+    completed = run(
+        "build",
+        "--quiet",
+        "--corpus",
+        ROOT / "seeds",
+        "--terms",
+        ROOT / "terms",
+        "--glossary",
+        work / "glossary.sqlite",
+        "--config",
+        work / "mkdocs.yml",
         cwd=work,
-        capture_output=True,
-        text=True,
-        check=False,
     )
     assert completed.returncode == 0, completed.stderr
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh site of the repository's glossary."""
+    work = tmp_path_factory.mktemp("site")
+    build_site_copy(work)
     return work
 
 
@@ -249,28 +246,7 @@ def test_every_term_has_a_page_at_its_id(built: Path) -> None:
 
 
 def test_the_same_input_gives_byte_identical_pages(built: Path, tmp_path: Path) -> None:
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "guide", tmp_path / "docs" / "guide")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "glossary",
-            "build",
-            "--quiet",
-            "--corpus",
-            str(ROOT / "seeds"),
-            "--terms",
-            str(ROOT / "terms"),
-            "--glossary",
-            str(tmp_path / "glossary.sqlite"),
-            "--config",
-            str(tmp_path / "mkdocs.yml"),
-        ],
-        cwd=tmp_path,
-        check=True,
-        capture_output=True,
-    )
+    build_site_copy(tmp_path)
     first = {p.relative_to(built / "docs"): p.read_bytes() for p in (built / "docs").rglob("*.md")}
     second = {
         p.relative_to(tmp_path / "docs"): p.read_bytes() for p in (tmp_path / "docs").rglob("*.md")

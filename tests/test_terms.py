@@ -7,12 +7,11 @@ be compared whole.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
 from glossary.terms import (
     CuratedTerm,
@@ -23,8 +22,6 @@ from glossary.terms import (
     term_warnings,
 )
 
-TIMEOUT = 60
-ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 KNOWN_FIELDS = (
     "id, zh, en, zh_hant, abbr, aliases, renderings, type, category, definition, related, "
     "pinyin, sources, note"
@@ -64,16 +61,7 @@ VALID = """\
 
 
 def run_check(*paths: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "glossary", "check", *paths],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=ENV,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    return run("check", *paths, cwd=cwd)
 
 
 def write(directory: Path, name: str, text: str) -> Path:

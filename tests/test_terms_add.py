@@ -6,18 +6,13 @@ its own terms file in ``tmp_path`` and runs ``glossary terms add`` on it.
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-
-TIMEOUT = 120
-ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-GLOSSARY = [sys.executable, "-m", "glossary"]
+from cli_runner import GLOSSARY, run, run_command
 
 CORPUS = """\
 推理架构的新趋势
@@ -61,19 +56,6 @@ HAND_KEPT = (
     "\n"
     "# trailing comment without a newline"
 ).encode()
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*GLOSSARY, *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=ENV,
-        timeout=TIMEOUT,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -327,15 +309,7 @@ def test_keeps_the_permission_bits(database: Path, tmp_path: Path, mode: int) ->
 def test_a_new_file_follows_the_umask(database: Path, tmp_path: Path) -> None:
     target = tmp_path / "new.yaml"
     command = [*GLOSSARY, "terms", "add", "数推分离", "--to", target, "--glossary", database]
-    result = subprocess.run(
-        ["sh", "-c", 'umask 022 && exec "$@"', "sh", *map(str, command)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=ENV,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    result = run_command("sh", "-c", 'umask 022 && exec "$@"', "sh", *command)
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
 
