@@ -479,3 +479,135 @@ def terms_add(term: str, target: str, database: str) -> None:
     except GlossaryError as error:
         _fail(str(error))
     click.echo(f"Added entry {added.id!r} to {added.path}:\n{added.text}")
+
+
+@main.command("export")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tbx", "tsv", "csv", "xlsx"]),
+    default="tbx",
+    show_default=True,
+    help="tbx (TBX-Basic), tsv (OmegaT), csv (memoQ, Phrase, Lokalise; Weblate), xlsx.",
+)
+@click.option(
+    "--source",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="The source language: it comes first (TBX) or in the source column (TSV, CSV).",
+)
+@click.option(
+    "--tbx-version",
+    type=click.Choice(["2019", "2008"]),
+    default="2019",
+    show_default=True,
+    help="2019: TBX-Basic of ISO 30042:2019; 2008: the older martif layout.",
+)
+@click.option(
+    "--csv-style",
+    type=click.Choice(["multilingual", "bilingual"]),
+    default="multilingual",
+    show_default=True,
+    help="multilingual: a column per locale, a row per term; bilingual: source,target.",
+)
+@click.option("--curated-only", is_flag=True, help="Export curated entries only.")
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    callback=_check_output,
+    help="Write to FILE (atomically) instead of stdout.",
+)
+@glossary_option
+def export_command(  # noqa: PLR0917 - one parameter per option, as click passes them
+    output_format: str,
+    source: str,
+    tbx_version: str,
+    csv_style: str,
+    curated_only: bool,
+    output: str | None,
+    database: str,
+) -> None:
+    """Export the glossary as a term list for translators: TBX, TSV, CSV or XLSX.
+
+    Every entry with both a Chinese and an English form is exported (curated entries and
+    the pairs the text states), with its other renderings and their status, definitions,
+    category and up to three sentences per term.
+    """
+    from typing import Literal, cast
+
+    from glossary.errors import GlossaryError
+    from glossary.export import ExportOptions, export_glossary
+
+    options = ExportOptions(
+        source=cast(Literal["zh", "en"], source),
+        tbx_version=cast(Literal["2019", "2008"], tbx_version),
+        csv_style=cast(Literal["multilingual", "bilingual"], csv_style),
+    )
+    if output is None and output_format == "xlsx" and sys.stdout.isatty():
+        _fail("xlsx is a binary format; give --output FILE.xlsx (or redirect stdout)")
+    try:
+        data = export_glossary(database, output_format, options, curated_only=curated_only)
+        if output:
+            _write_bytes_atomically(output, data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+    except GlossaryError as error:
+        _fail(str(error))
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_FAILURE)
+    except OSError as error:
+        _fail(f"cannot write the output: {error.strerror or error}")
+
+
+def _write_bytes_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` beside ``path`` and rename it into place, as write_atomically does
+    (through its text handle's binary buffer: nothing is written as text)."""
+    from glossary.output import write_atomically
+
+    with write_atomically(path) as handle:
+        handle.buffer.write(data)
+
+
+@main.command("import")
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--to",
+    "target",
+    default="terms/imported.yaml",
+    show_default=True,
+    metavar="FILE",
+    help="The new terms file to write; an existing file is never overwritten.",
+)
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(["auto", "tbx", "csv", "tsv", "xlsx"]),
+    default="auto",
+    show_default=True,
+    help="auto: by the file's extension (.tbx, .csv, .tsv/.txt/.utf8, .xlsx) or content.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Do not list what had to be left out.")
+def import_command(file: str, target: str, input_format: str, quiet: bool) -> None:
+    """Import an existing termbase (TBX-Basic, TBX 2008, CSV/TSV with a header, XLSX) into
+    a new terms file that `glossary check` accepts.
+
+    Malformed XML, unknown columns or a missing language are reported with their line.
+    """
+    from glossary.errors import GlossaryError
+    from glossary.export.importer import import_termbase
+
+    try:
+        imported = import_termbase(file, target, input_format)
+    except GlossaryError as error:
+        _fail(str(error))
+    if not quiet:
+        for warning in imported.warnings:
+            click.echo(f"glossary: warning: {file}: {warning}", err=True)
+    click.echo(
+        f"Imported {_plural(imported.count, 'entry', 'entries')} from {file} into "
+        f"{imported.path}; check it with `glossary check {imported.path}`."
+    )

@@ -21,3 +21,19 @@ class CorpusError(GlossaryError):
 
 class OutputError(GlossaryError):
     """An output file that cannot be written."""
+
+
+class TermbaseError(GlossaryError):
+    """A termbase file (TBX, CSV, TSV, XLSX) that cannot be imported.
+
+    Each problem names the file and the line (or spreadsheet row) it is on.
+    """
+
+    def __init__(self, path: str, problems: list[tuple[int, str]]) -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        lines = [
+            f"{path}:{line}: {message}" if line else f"{path}: {message}"
+            for line, message in self.problems
+        ]
+        super().__init__("\n".join(lines))

@@ -13,15 +13,17 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from glossary.errors import OutputError
-from glossary.lookup import lookup_key
-from glossary.merge import Glossary
-from glossary.models import GlossaryEntry
+from glossary.lookup import lookup_key, open_glossary
+from glossary.merge import BuildReport, Glossary
+from glossary.models import Context, DocumentInfo, GlossaryEntry, Rendering
 from glossary.pinyin import pinyin_key
 
 DEFAULT_PATH = "build/glossary.sqlite"
 SCHEMA_VERSION = "1"
+_T = TypeVar("_T")
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -168,3 +170,85 @@ def index_keys(entry: GlossaryEntry, taiwan: Callable[[str], str]) -> Iterator[t
         yield lookup_key(variant), "variant"
     if entry.pinyin and entry.zh:
         yield "py:" + pinyin_key(entry.pinyin), "pinyin"
+
+
+def load_glossary(path: str) -> Glossary:
+    """Read the glossary that :func:`write_glossary` wrote back into memory, in rank order.
+
+    The build report is not stored, so it comes back empty.
+    """
+    with open_glossary(path) as connection:
+        documents = tuple(
+            DocumentInfo(row["source"], row["title"], row["date"], row["encoding"])
+            for row in connection.execute("SELECT * FROM documents ORDER BY rowid")
+        )
+        renderings = _grouped(
+            connection,
+            "SELECT entry_id, text, lang, status, votes FROM renderings "
+            "ORDER BY entry_id, position",
+            lambda row: Rendering(row["text"], row["lang"], row["status"], row["votes"]),
+        )
+        related = _grouped(
+            connection,
+            "SELECT entry_id, related_id FROM related ORDER BY entry_id, position",
+            lambda row: str(row["related_id"]),
+        )
+        contexts = _grouped(
+            connection,
+            'SELECT entry_id, source, line, sentence, start, "end" FROM contexts '
+            "ORDER BY entry_id, position",
+            lambda row: Context(
+                row["source"], row["line"], row["sentence"], row["start"], row["end"]
+            ),
+        )
+        entries = tuple(
+            _entry_of(row, renderings, related, contexts)
+            for row in connection.execute("SELECT * FROM entries ORDER BY rank")
+        )
+    return Glossary(entries, documents, BuildReport((), (), ()))
+
+
+def _grouped(
+    connection: sqlite3.Connection, query: str, make: Callable[[sqlite3.Row], _T]
+) -> dict[str, list[_T]]:
+    grouped: dict[str, list[_T]] = {}
+    for row in connection.execute(query):
+        grouped.setdefault(row["entry_id"], []).append(make(row))
+    return grouped
+
+
+def _entry_of(
+    row: sqlite3.Row,
+    renderings: dict[str, list[Rendering]],
+    related: dict[str, list[str]],
+    contexts: dict[str, list[Context]],
+) -> GlossaryEntry:
+    data = json.loads(row["data"])
+    entry_id = row["id"]
+    return GlossaryEntry(
+        id=entry_id,
+        zh=row["zh"],
+        zh_hant=row["zh_hant"],
+        en=row["en"],
+        pinyin=row["pinyin"],
+        type=row["type"],
+        category=row["category"],
+        definition_zh=row["definition_zh"],
+        definition_en=row["definition_en"],
+        note=row["note"],
+        curated=bool(row["curated"]),
+        abbr=tuple(data["abbr"]),
+        aliases=tuple(data["aliases"]),
+        renderings=tuple(renderings.get(entry_id, ())),
+        related=tuple(related.get(entry_id, ())),
+        references=tuple(data["references"]),
+        score=row["score"],
+        count=row["count"],
+        doc_count=row["doc_count"],
+        documents=tuple(data["documents"]),
+        first_seen=row["first_seen"],
+        last_seen=row["last_seen"],
+        variants=tuple(data["variants"]),
+        contexts=tuple(contexts.get(entry_id, ())),
+        signals=tuple(data["signals"]),
+    )

@@ -7,22 +7,17 @@ once per module, side by side, and shared by the tests that read their output.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import finish, imported_modules, run, run_python, start
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_002 = SEEDS / "002_4640ad9771b79dea.txt"
-
-TIMEOUT = 120
-ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 
 RECORD_KEYS = {
     "term",
@@ -50,36 +45,6 @@ TRADITIONAL_TEXT = (
     "很多公司都在開發智能體。\n"
     "在簡體中文裡,智能体也叫代理,智能体的應用越來越多,智能体正在改變軟件行業。\n"
 )
-
-
-def _glossary_command() -> list[str]:
-    """The installed ``glossary`` script beside this interpreter, else ``python -m glossary``."""
-    script = shutil.which("glossary", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "glossary"]
-
-
-GLOSSARY = _glossary_command()
-
-
-def start(*args: str | Path, cwd: Path | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [*GLOSSARY, *map(str, args)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=ENV,
-    )
-
-
-def finish(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
-    stdout, stderr = process.communicate(timeout=TIMEOUT)
-    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return finish(start(*args, cwd=cwd))
 
 
 def run_all(*commands: tuple[str | Path, ...]) -> list[subprocess.CompletedProcess[str]]:
@@ -119,7 +84,17 @@ def test_help_lists_every_command() -> None:
     commands = result.stdout.split("Commands:\n", 1)[1].splitlines()
     # One command per line, indented by two spaces; a wrapped description is indented more.
     names = [line.split()[0] for line in commands if line[:2] == "  " and line[2:3] != " "]
-    assert names == ["build", "candidates", "check", "extract", "lookup", "terms"]
+    assert names == [
+        "build",
+        "candidates",
+        "check",
+        "eval",
+        "export",
+        "extract",
+        "import",
+        "lookup",
+        "terms",
+    ]
 
 
 def test_extract_help_lists_its_options() -> None:
@@ -130,22 +105,10 @@ def test_extract_help_lists_its_options() -> None:
 
 
 def test_help_does_not_import_heavy_libraries() -> None:
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "glossary", "--help"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=ENV,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    result = run_python("-X", "importtime", "-m", "glossary", "--help")
     assert result.returncode == 0
     assert "extract" in result.stdout
-    modules = [
-        line.rsplit("|", 1)[1].strip()
-        for line in result.stderr.splitlines()
-        if line.startswith("import time:") and "|" in line
-    ]
+    modules = imported_modules(result.stderr)
     assert "glossary.cli" in modules  # the import log was read
     heavy = {"jieba", "opencc", "pypinyin", "wordfreq"}
     assert [m for m in modules if m.split(".")[0] in heavy] == []
@@ -534,16 +497,7 @@ def test_a_failing_stdout_is_a_clean_error(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(GOOD_TEXT, encoding="utf-8")
     with open("/dev/full", "w", encoding="utf-8") as full:
-        result = subprocess.run(
-            [*GLOSSARY, "extract", str(good), "-q"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            env=ENV,
-            timeout=TIMEOUT,
-            check=False,
-        )
+        result = finish(start("extract", good, "-q", stdout=full))
     assert result.returncode == 1
     [line] = stderr_lines(result)
     assert line.startswith("glossary: error: ")
