@@ -30,8 +30,8 @@ FUNCTION_WORDS = _words(
     """
 )
 
-# Function words that may open a longer term as a prefix (大模型, 多模态, 后训练, 新能源).
-TERM_PREFIXES = _words("大 小 新 多 后 前 老 超")
+# Function words that may open a longer term as a prefix (大模型, 多模态, 后训练, 过拟合).
+TERM_PREFIXES = _words("大 小 新 多 后 前 老 超 过 非 零")
 
 # One-character heads that close a term though they are not words alone (智能体, 平台层).
 TERM_HEAD_CHARS = _words("层 体 化 式 性 率 度 链 器 端 云 网 图 库 码 元 型")
@@ -69,6 +69,7 @@ ROLE_WORDS = _words(
     首席技术官 首席科学家 首席运营官 首席财务官 执行董事 董事 合伙人 主席 院长 副院长
     所长 主任 副主任 教授 副教授 研究员 分析师 工程师 科学家 负责人 总监 经理 记者 编辑
     作者 博士 院士 部长 局长 市长 CEO CTO COO CFO CIO VP 总编辑 主编 创始合伙人
+    博士生 硕士生 研究生 学生 第一作者 通讯作者 讲师 专家 顾问 发言人
     """
 )
 

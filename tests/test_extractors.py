@@ -12,7 +12,13 @@ from glossary.extract.latin import latin_spans
 from glossary.extract.pairs import find_pairs
 from glossary.models import Document
 from glossary.segment import Segmenter
-from glossary.text import canonical_key, fold_width, script_of, split_sentences
+from glossary.text import (
+    canonical_key,
+    fold_width,
+    script_of,
+    simplified_same_length,
+    split_sentences,
+)
 
 GOLD = Path(__file__).resolve().parent / "gold"
 
@@ -28,7 +34,8 @@ def latin(text: str) -> list[str]:
 
 
 def pairs(text: str, segmenter: Segmenter) -> list[tuple[str, str]]:
-    folded = fold_width(text)
+    # As the pipeline reads a sentence: width-folded, in Simplified characters
+    folded = simplified_same_length(fold_width(text))
     return [(text[slice(*p.zh)], text[slice(*p.en)]) for p in find_pairs(folded, segmenter)]
 
 
@@ -115,6 +122,28 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ),
         ("OpenAI首席执行官萨姆·奥特曼(Sam Altman)表示", [("萨姆·奥特曼", "Sam Altman")]),
         ("采用混合專家模型(Mixture of Experts)架構", [("混合專家模型", "Mixture of Experts")]),
+        (
+            "第一,守好持续集成(Continuous Integration)流水线",
+            [("持续集成", "Continuous Integration")],
+        ),
+        ("先计算嵌入(Embedding)再存储", [("嵌入", "Embedding")]),
+        (
+            "另一类属于非监督式学习(Unsupervised Learning)",
+            [("非监督式学习", "Unsupervised Learning")],
+        ),
+        ("就是过拟合(Overfitting):它把数据背了下来", [("过拟合", "Overfitting")]),
+        ("零信任(Zero Trust)的核心主张", [("零信任", "Zero Trust")]),
+        (
+            "与深蓝动力机器人公司(DeepBlue Robotics)合作",
+            [("深蓝动力机器人公司", "DeepBlue Robotics")],
+        ),
+        (
+            "所谓视觉-语言-动作模型(Vision-Language-Action Model)",
+            [("视觉-语言-动作模型", "Vision-Language-Action Model")],
+        ),
+        ("经典的2PC(两阶段提交)由协调者发起", [("两阶段提交", "2PC")]),
+        ("LoRA(Low-Rank Adaptation,低秩适配)只训练少量参数", [("低秩适配", "Low-Rank Adaptation")]),
+        ("借助服务网格(Service Mesh,如 Istio 或 Linkerd)可以", [("服务网格", "Service Mesh")]),
     ],
 )
 def test_pairs_with_their_left_boundary(
@@ -146,6 +175,8 @@ def test_every_annotated_pair_of_the_seeds(
         "增长了(30%)",  # numbers
         "函数f(x)的值",  # formula in Latin
         "见上文(第3节)",  # cross-reference
+        "### 方式一:Docker(推荐)",  # an everyday word that comments
+        "采用 Apache-2.0(详见 LICENSE 文件)许可",  # a reference
     ],
 )
 def test_parentheses_that_are_not_translations_yield_nothing(

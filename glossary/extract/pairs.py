@@ -23,7 +23,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from glossary.extract.latin import latin_spans
-from glossary.lexicon import CONTEXT_WORDS, FUNCTION_WORDS, TERM_PREFIXES
+from glossary.lexicon import (
+    CONTEXT_WORDS,
+    FUNCTION_WORDS,
+    ORGANISATION_SUFFIXES,
+    ROLE_WORDS,
+    TECH_HEADS,
+    TERM_PREFIXES,
+)
 from glossary.segment import Segmenter
 from glossary.text import is_han
 
@@ -49,6 +56,28 @@ _MAX_ENGLISH_WORDS = 6
 # jieba tags of Chinese insides that gloss rather than translate: places and times (OpenAI(美国)).
 _NOT_RENDERINGS = frozenset({"ns", "t", "m"})
 _MAX_ZH_INSIDE = 12
+_ENGLISH_FUNCTION_WORDS = frozenset("of the a an and or for to in on with by as at".split())
+_ENGLISH_PREFIXES = (
+    "un",
+    "non",
+    "pre",
+    "post",
+    "multi",
+    "micro",
+    "macro",
+    "self",
+    "semi",
+    "anti",
+    "inter",
+    "intra",
+    "over",
+    "under",
+    "sub",
+    "super",
+    "hyper",
+    "cross",
+)
+_EVERYDAY_VERB = 500  # jieba count from which a verb is everyday language
 
 # Words that never belong to the term left of a parenthesis: particles, prepositions,
 # conjunctions, demonstratives, copulas and speech verbs.
@@ -101,10 +130,25 @@ def _pair_for(
             zh = _mixed_left(text, left_end, inner, segmenter)
             return PairMatch(zh, (inner_start, inner_end)) if zh else None
         return None
-    if _is_chinese(inner) and segmenter.pos(inner) not in _NOT_RENDERINGS:
+    if _is_chinese(inner) and not _gloss(inner, segmenter):
         en = _latin_left(text, left_end, inner)
         return PairMatch((inner_start, inner_end), en) if en else None
     return _acronym_pair(text, left_end, inner_start, inner_end, segmenter)
+
+
+def _gloss(inner: str, segmenter: Segmenter) -> bool:
+    """A Chinese inside that comments rather than translates: a place or a time
+    (OpenAI(美国)), a lone everyday verb or adverb (Docker(推荐)), or a reference
+    (详见 LICENSE 文件, 见图2)."""
+    if inner.startswith(_REFERENCE_MARKERS):
+        return True
+    tag = segmenter.pos(inner)
+    if tag in _NOT_RENDERINGS:
+        return True
+    return tag in ("v", "d", "a", "ad") and segmenter.dictionary_frequency(inner) >= _EVERYDAY_VERB
+
+
+_REFERENCE_MARKERS = ("见", "详见", "参见", "参考", "注", "下同", "图", "表", "来源", "摄")
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -173,10 +217,7 @@ def _zh_left(text: str, left_end: int, inner: str, segmenter: Segmenter) -> tupl
     name = _dotted_name(text, left_end, segmenter)
     if name is not None:
         return name, left_end
-    # An acronym spells one Chinese word per letter (CNN → 卷积神经网络); other English
-    # words map to a word or two each.
-    units = len(inner) if inner.isupper() and " " not in inner else len(inner.split())
-    start = _zh_start(text, left_end, units, segmenter)
+    start = _zh_start(text, left_end, english_units(inner), segmenter)
     return (start, left_end) if left_end - start >= 2 else None
 
 
@@ -187,16 +228,94 @@ def _han_run_start(text: str, end: int, extra: str = "") -> int:
     return start
 
 
-def _zh_start(text: str, end: int, english_words: int, segmenter: Segmenter) -> int:
-    """Walk back over words until a function word, the edge of the run or the length budget."""
-    run_start = _han_run_start(text, end)
-    budget = max(4, 2 + 2 * english_words) if english_words > 2 else 2 + 3 * english_words
-    start = end
-    for token in reversed(segmenter.tokens(text[run_start:end])):
-        if token.text in _LEFT_STOPWORDS or end - (run_start + token.start) > budget:
-            break
+def english_units(english: str) -> float:
+    """How many Chinese words an English term is likely to take.
+
+    One per content word (``of``, ``the`` … take none), one per capitalised part of a
+    camel-case name (DeepBlue → 2), one per letter of an acronym (CNN → 3), and half more
+    for a word-forming prefix (Unsupervised, Microservices, Overfitting → 1.5).
+
+    >>> [english_units(e) for e in ("Scaling Law", "CNN", "Principle of Least Privilege",
+    ...                              "Unsupervised Learning", "DeepBlue Robotics", "post-training")]
+    [2.0, 3.0, 3.0, 2.5, 3.0, 1.5]
+    """
+    stripped = english.strip()
+    if _ACRONYM.fullmatch(stripped) and stripped.rstrip("s").isupper() and " " not in stripped:
+        return float(len(stripped.rstrip("s")))
+    units = 0.0
+    for word in re.split(r"[\s\-]+", stripped):
+        if not word or word.lower() in _ENGLISH_FUNCTION_WORDS:
+            continue
+        if word.lower() in _ENGLISH_PREFIXES:
+            units += 0.5  # post-training, pre-trained: a prefix, not a word
+            continue
+        parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", word) or [word]
+        units += len(parts)
+        if len(parts) == 1 and word.lower().startswith(_ENGLISH_PREFIXES) and len(word) > 6:
+            units += 0.5
+    return units or 1.0
+
+
+def _zh_start(text: str, end: int, english: float, segmenter: Segmenter) -> int:
+    """Where the Chinese term before a parenthesis starts.
+
+    Each run of whole words back from the parenthesis (up to a function word, the edge of
+    the run or a length budget) is scored by how well its word count fits the English
+    (``english`` units, see :func:`english_units`) and is penalised when it opens with a
+    verb, adverb, numeral or pronoun that is not part of the term (守好|持续集成,
+    计算|嵌入); the best fit wins, the longer on a tie.
+    """
+    run_start = _joined_run_start(text, end)
+    budget = min(16, 2 + 3 * english)
+    tokens = segmenter.tokens(text[run_start:end])
+    best_start, best_cost = end, float("inf")
+    words = 0.0
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
         start = run_start + token.start
+        if token.text in _LEFT_STOPWORDS or end - start > budget:
+            break
+        if token.kind != "han":
+            continue  # the hyphen of 视觉-语言-动作模型
+        head = index == len(tokens) - 1 and token.text in TECH_HEADS
+        words += 0.5 if head else _word_weight(token.text)  # Chinese adds heads: 混合专家|模型
+        cost = abs(words - english)
+        if index < len(tokens) - 1 and _opens_no_term(token.text, segmenter):
+            cost += 0.6
+        if end - start >= 2 and cost < best_cost:
+            best_start, best_cost = start, cost
+    return best_start
+
+
+def _word_weight(word: str) -> float:
+    """Organisation suffixes count nothing, one-character words half (they are the affixes
+    of Chinese: 过|拟合, 遥|操作; 枫清|科技)."""
+    if word in ORGANISATION_SUFFIXES:
+        return 0.0
+    return 0.5 if len(word) == 1 else 1.0
+
+
+def _joined_run_start(text: str, end: int) -> int:
+    """Start of the Han run ending at ``end``, hyphens between Han characters included."""
+    start = _han_run_start(text, end)
+    while start >= 2 and text[start - 1] == "-" and is_han(text[start - 2]):
+        start = _han_run_start(text, start - 1)
     return start
+
+
+def _opens_no_term(word: str, segmenter: Segmenter) -> bool:
+    """A word that introduces a term rather than belongs to it: a verb or adverb of
+    everyday language, a numeral, a pronoun or a role (计算, 启用, 百种, 博士生)."""
+    if word in TERM_PREFIXES:
+        return False  # 后|训练, 大|模型: prefixes open terms
+    if word in ROLE_WORDS:
+        return True
+    tag = segmenter.pos(word)
+    if tag is None and len(word) == 2 and word[0] in "一二三四五六七八九十百千万几两每各":
+        return True  # 百种, 一份: a number and a measure word jieba did not know
+    if tag in ("d", "m", "q", "r", "p", "c", "u", "t", "f", "ad", "vd"):
+        return True
+    return tag == "v" and segmenter.dictionary_frequency(word) >= _EVERYDAY_VERB
 
 
 def _dotted_name(text: str, end: int, segmenter: Segmenter) -> int | None:
@@ -243,34 +362,61 @@ def _coordinated_list(text: str, end: int, inner: str, segmenter: Segmenter) -> 
 def _acronym_pair(
     text: str, left_end: int, inner_start: int, inner_end: int, segmenter: Segmenter
 ) -> PairMatch | None:
-    """``大语言模型(Large Language Models,简称 LLMs)``: the expansion pairs, the acronym
-    rides along."""
-    inner = text[inner_start:inner_end]
-    parts = list(re.finditer(r"[^,;、]+", inner))
-    if len(parts) != 2 or not is_han(text[left_end - 1]):
+    """A parenthesis of two parts.
+
+    * ``大语言模型(Large Language Models,简称 LLMs)``: Chinese on the left, an expansion and
+      its acronym inside; the expansion pairs, the acronym rides along;
+    * ``PR(Pull Request,合并请求)``: an acronym on the left, its expansion and Chinese
+      inside;
+    * ``服务网格(Service Mesh,如 Istio 或 Linkerd)``: a term and an aside (如, 例如, 比如,
+      包括 …); the term pairs, the aside is ignored.
+    """
+    parts = [
+        _part(text, inner_start, m) for m in re.finditer(r"[^,;、]+", text[inner_start:inner_end])
+    ]
+    if len(parts) != 2:
         return None
-    expansion: tuple[int, int] | None = None
-    acronym: tuple[int, int] | None = None
-    for part in parts:
-        words = part.group()
-        offset = inner_start + part.start()
-        for marker in _ABBREVIATION_MARKERS:
-            stripped = words.lstrip()
-            if stripped.startswith(marker):
-                offset += len(words) - len(stripped) + len(marker)
-                words = stripped[len(marker) :]
-                break
-        s, e = _strip_span(text, offset, offset + len(words))
-        piece = text[s:e].lstrip(":")
-        s = e - len(piece)
-        if _ACRONYM.fullmatch(piece) and " " not in piece:
-            acronym = (s, e)
-        elif _is_english(piece) and " " in piece:
-            expansion = (s, e)
-    if expansion is None or acronym is None:
-        return None
-    english_words = len(text[slice(*expansion)].split())
-    start = _zh_start(text, left_end, english_words, segmenter)
-    if left_end - start < 2:
-        return None
-    return PairMatch((start, left_end), expansion, acronym)
+    pieces = [text[s:e] for s, e in parts]
+    kinds = [_part_kind(piece) for piece in pieces]
+    last = text[left_end - 1]
+    if is_han(last) and "expansion" in kinds and "acronym" in kinds:
+        expansion = parts[kinds.index("expansion")]
+        start = _zh_start(text, left_end, english_units(text[slice(*expansion)]), segmenter)
+        if left_end - start < 2:
+            return None
+        return PairMatch((start, left_end), expansion, parts[kinds.index("acronym")])
+    if is_han(last) and kinds[1] == "aside" and kinds[0] in ("expansion", "acronym"):
+        start = _zh_start(text, left_end, english_units(pieces[0]), segmenter)
+        return PairMatch((start, left_end), parts[0]) if left_end - start >= 2 else None
+    if last.isascii() and last.isalnum() and kinds == ["expansion", "chinese"]:
+        spans = list(latin_spans(text[:left_end]))
+        if spans and spans[-1][1] == left_end and _ACRONYM.fullmatch(text[slice(*spans[-1])]):
+            return PairMatch(parts[1], parts[0], spans[-1])
+    return None
+
+
+def _part(text: str, offset: int, match: re.Match[str]) -> tuple[int, int]:
+    """The span of one part of a parenthesis, without an abbreviation marker (简称, 即 …)."""
+    start, end = _strip_span(text, offset + match.start(), offset + match.end())
+    for marker in _ABBREVIATION_MARKERS:
+        if text.startswith(marker, start):
+            start, end = _strip_span(text, start + len(marker), end)
+            break
+    while start < end and text[start] in ":：":
+        start += 1
+    return start, end
+
+
+_ASIDE_MARKERS = ("如", "例如", "比如", "包括", "譬如", "诸如")
+
+
+def _part_kind(piece: str) -> str:
+    if _ACRONYM.fullmatch(piece) and " " not in piece:
+        return "acronym"
+    if _is_english(piece):
+        return "expansion"
+    if piece.startswith(_ASIDE_MARKERS):
+        return "aside"
+    if _is_chinese(piece):
+        return "chinese"
+    return "other"
