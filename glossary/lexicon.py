@@ -31,7 +31,7 @@ FUNCTION_WORDS = _words(
 )
 
 # Function words that may open a longer term as a prefix (大模型, 多模态, 后训练, 过拟合).
-TERM_PREFIXES = _words("大 小 新 多 后 前 老 超 过 非 零")
+TERM_PREFIXES = _words("大 小 新 多 后 前 老 超 过 非 零 预 类")
 
 # One-character heads that close a term though they are not words alone (智能体, 平台层).
 TERM_HEAD_CHARS = _words("层 体 化 式 性 率 度 链 器 端 云 网 图 库 码 元 型")

@@ -59,6 +59,7 @@ class Features:
     left_variety: float  # distinct left neighbours per occurrence
     right_variety: float
     specificity: float  # log ratio of corpus to background relative frequency
+    modifier_count: int = 0  # how often the words before the head occur in the corpus
 
 
 def features(candidate: Candidate, table: CandidateTable, segmenter: Segmenter) -> Features:
@@ -83,6 +84,7 @@ def features(candidate: Candidate, table: CandidateTable, segmenter: Segmenter) 
         left_variety=_variety(candidate.left, candidate.count),
         right_variety=_variety(candidate.right, candidate.count),
         specificity=math.log10(corpus_rate / background_rate),
+        modifier_count=table.sequences["".join(parts[:-1])] if len(parts) > 1 else 0,
     )
 
 
@@ -110,7 +112,7 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
         elif f.pos in _PROPER_TAGS and f.count >= 2:
             signals.add("proper-noun")
             score = 0.5 + recurrence
-        elif f.pos in _NOMINAL_TAGS and f.count >= 3 and f.doc_count >= 2 and f.specificity >= 2.0:
+        elif f.pos in _NOMINAL_TAGS and f.count >= 3 and f.doc_count >= 2 and f.specificity >= 2.5:
             signals.add("domain-word")
             score = 0.4 + recurrence
     elif f.background == 0 and not _odd_mixture(candidate.parts, segmenter):
@@ -119,7 +121,9 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
         free = min(f.left_variety, f.right_variety)
         well_formed = _well_formed_compound(candidate.parts, segmenter)
         fused = f.count >= 2 and f.cohesion >= _FUSED and free >= 0.3
-        if fused and _starts_well(candidate) and _no_common_verb_edge(candidate.parts, segmenter):
+        if _free_composition(candidate.parts, f, segmenter):
+            signals.add("free-composition")  # 大模型技术, 大模型落地: a term plus a plain noun
+        elif fused and _starts_well(candidate) and _no_common_verb_edge(candidate.parts, segmenter):
             # The parts occur almost only together: a unit of its own (大模型, 数推分离).
             signals.add("fused-compound")
             score = 0.5 + 0.2 * f.cohesion + recurrence
@@ -160,6 +164,16 @@ def _names_an_organisation(parts: tuple[str, ...], segmenter: Segmenter) -> bool
         return False
     frequency = segmenter.dictionary_frequency(name)
     return frequency == 0 or (segmenter.pos(name) in _PROPER_TAGS and frequency < _GENERAL_WORD)
+
+
+def _free_composition(parts: tuple[str, ...], f: Features, segmenter: Segmenter) -> bool:
+    """A frequent term followed by an everyday noun (大模型 + 技术, 落地, 行业, 竞争): the
+    words before the head stand alone far more often than with it."""
+    head = parts[-1]
+    if len(parts) < 2 or head in TECH_HEADS or head in ORGANISATION_SUFFIXES:
+        return False
+    everyday = segmenter.dictionary_frequency(head) >= _COMMON_VERB
+    return everyday and f.modifier_count >= 3 * f.count
 
 
 def _starts_well(candidate: Candidate) -> bool:

@@ -141,3 +141,28 @@ def test_eval_command_needs_a_gold_folder(tmp_path: Path) -> None:
     assert completed.returncode == 1
     assert "no *.gold.tsv files here" in completed.stderr
     assert "Traceback" not in completed.stderr
+
+
+HELDOUT = ROOT / "tests" / "heldout"
+MIN_HELDOUT_TERM_F1 = 0.55
+MIN_HELDOUT_PAIR_F1 = 0.85
+
+
+@pytest.fixture(scope="module")
+def heldout_entries() -> tuple[Entry, ...]:
+    return extract([str(HELDOUT / "texts")]).entries
+
+
+def test_other_genres_clear_the_bar(heldout_entries: tuple[Entry, ...]) -> None:
+    """Tutorials, a README, a blog essay, research news, a Taiwan teaching text and a
+    security explainer, annotated by hand (tests/heldout/README.md)."""
+    result = score(heldout_entries, load_gold(HELDOUT / "gold"))
+    assert result.f1 >= MIN_HELDOUT_TERM_F1, asdict(result)
+    assert result.pair_f1 >= MIN_HELDOUT_PAIR_F1, asdict(result)
+
+
+def test_the_versioned_heldout_results_are_current(heldout_entries: tuple[Entry, ...]) -> None:
+    from glossary.evaluate import evaluate, evaluation_record
+
+    recorded = json.loads((ROOT / "eval" / "heldout-results.json").read_text(encoding="utf-8"))
+    assert evaluation_record(evaluate(heldout_entries, HELDOUT / "gold")) == recorded

@@ -57,25 +57,10 @@ _MAX_ENGLISH_WORDS = 6
 _NOT_RENDERINGS = frozenset({"ns", "t", "m"})
 _MAX_ZH_INSIDE = 12
 _ENGLISH_FUNCTION_WORDS = frozenset("of the a an and or for to in on with by as at".split())
-_ENGLISH_PREFIXES = (
-    "un",
-    "non",
-    "pre",
-    "post",
-    "multi",
-    "micro",
-    "macro",
-    "self",
-    "semi",
-    "anti",
-    "inter",
-    "intra",
-    "over",
-    "under",
-    "sub",
-    "super",
-    "hyper",
-    "cross",
+# English prefixes that a Chinese affix (非, 预, 后, 超, 微, 多, 遥, 反 …) usually renders.
+_ENGLISH_PREFIXES = tuple(
+    "un non pre post multi micro macro self semi anti inter intra over under sub super hyper "
+    "cross tele back auto".split()
 )
 _EVERYDAY_VERB = 500  # jieba count from which a verb is everyday language
 
@@ -282,17 +267,18 @@ def _zh_start(text: str, end: int, english: float, segmenter: Segmenter) -> int:
         cost = abs(words - english)
         if index < len(tokens) - 1 and _opens_no_term(token.text, segmenter):
             cost += 0.6
-        if end - start >= 2 and cost < best_cost:
+        if end - start >= 2 and cost <= best_cost:
             best_start, best_cost = start, cost
     return best_start
 
 
 def _word_weight(word: str) -> float:
-    """Organisation suffixes count nothing, one-character words half (they are the affixes
-    of Chinese: 过|拟合, 遥|操作; 枫清|科技)."""
+    """How many English words a Chinese word stands for: organisation suffixes none
+    (枫清|科技), one character half (the affixes: 过|拟合, 遥|操作), two characters one,
+    longer words one per two characters (单元测试 ≈ unit test)."""
     if word in ORGANISATION_SUFFIXES:
         return 0.0
-    return 0.5 if len(word) == 1 else 1.0
+    return max(0.5, len(word) / 2) if len(word) != 2 else 1.0
 
 
 def _joined_run_start(text: str, end: int) -> int:
