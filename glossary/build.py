@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from glossary.corpus import Skipped
+from glossary.engine import EngineOptions, Progress
 from glossary.merge import Converters, Glossary, merge
 from glossary.models import DocumentInfo
 from glossary.pinyin import pinyin_marks
@@ -35,6 +36,8 @@ def build_glossary(
     *,
     on_skip: Callable[[Skipped], None] | None = None,
     site: SitePaths | None = None,
+    engine: EngineOptions | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build the glossary of ``corpus`` with the curated ``terms`` into ``database``, and
     publish it as a site when ``site`` says where."""
@@ -45,6 +48,8 @@ def build_glossary(
         corpus,
         ExtractOptions(base.encoding, base.max_contexts, known, base.scoring),
         on_skip=on_skip,
+        engine=engine,
+        progress=progress,
     )
     documents = [DocumentInfo(d.source, d.title, d.date, d.encoding) for d in extraction.documents]
     convert = Converters(traditional=_converter("s2t"), pinyin=pinyin_marks)

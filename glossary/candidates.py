@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from glossary.models import Context, Occurrence
 from glossary.text import canonical_key
@@ -106,3 +107,96 @@ class CandidateTable:
         self.pairs.votes[(zh_key, en_key)] += 1
         if abbreviation:
             self.pairs.abbreviations.setdefault(en_key, set()).add(abbreviation)
+
+    def prune(self, limit: int) -> None:
+        """Keep memory bounded: when more than ``limit`` word sequences are counted, drop
+        those seen only once (they decide no cohesion score worth keeping)."""
+        if len(self.sequences) > limit:
+            for key in [k for k, n in self.sequences.items() if n <= 1]:
+                del self.sequences[key]
+
+    def to_state(self) -> tuple[Any, ...]:
+        """The table as plain tuples, dicts and lists: quick to pickle and to load (for the
+        per-document cache)."""
+        candidates = [
+            (
+                c.key,
+                c.parts,
+                dict(c.surfaces),
+                c.count,
+                c.distinct,
+                sorted(c.docs),
+                [(x.source, x.line, x.sentence, x.start, x.end) for x in c.contexts],
+                dict(c.signals),
+                dict(c.left),
+                dict(c.right),
+            )
+            for c in self.candidates.values()
+        ]
+        pairs = (
+            dict(self.pairs.votes),
+            {k: sorted(v) for k, v in self.pairs.abbreviations.items()},
+        )
+        return (
+            self.max_contexts,
+            self.documents,
+            self.tokens,
+            dict(self.sequences),
+            pairs,
+            candidates,
+        )
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> CandidateTable:
+        table = cls(state[0])
+        table.merge_state(state)
+        return table
+
+    def merge_state(self, state: tuple[Any, ...]) -> None:
+        """Add another table's counts and evidence, in the plain form :meth:`to_state` gives
+        (one document's table, sent back by a worker or read from the cache).
+
+        Merging documents' tables in corpus order gives the same table as reading the corpus
+        in that order: counts add up, contexts keep their order and the cap.
+        """
+        _, documents, tokens, sequences, pairs, candidates = state
+        self.documents += documents
+        self.tokens += tokens
+        _add(self.sequences, sequences)
+        _add(self.pairs.votes, pairs[0])
+        for key, abbreviations in pairs[1].items():
+            self.pairs.abbreviations.setdefault(key, set()).update(abbreviations)
+        for (
+            key,
+            parts,
+            surfaces,
+            count,
+            distinct,
+            docs,
+            contexts,
+            signals,
+            left,
+            right,
+        ) in candidates:
+            mine = self.candidates.get(key)
+            if mine is None:
+                mine = self.candidates[key] = Candidate(key, parts=parts)
+            _add(mine.surfaces, surfaces)
+            mine.count += count
+            mine.distinct += distinct
+            mine.docs.update(docs)
+            _add(mine.signals, signals)
+            _add(mine.left, left)
+            _add(mine.right, right)
+            for source, line, sentence, start, end in contexts:
+                if self.max_contexts is not None and len(mine.contexts) >= self.max_contexts:
+                    break
+                context_key = (source, line, sentence)
+                if context_key not in mine.context_keys:
+                    mine.context_keys.add(context_key)
+                    mine.contexts.append(Context(source, line, sentence, start, end))
+
+
+def _add(counter: Counter[str] | Counter[Any], counts: dict[Any, int]) -> None:
+    for key, count in counts.items():
+        counter[key] += count

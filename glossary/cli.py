@@ -11,8 +11,9 @@ output); 2 a usage error (unknown option, bad value).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -47,6 +48,65 @@ def _check_output(ctx: click.Context, param: click.Parameter, value: str | None)
 @click.version_option(package_name="glossary")
 def main() -> None:
     """Turn Chinese technical writing with English mixed in into a bilingual glossary."""
+
+
+def engine_options(function: Callable[..., None]) -> Callable[..., None]:
+    """--workers, --cache, --engine and --scheduler: where and how the per-document work runs."""
+    options = [
+        click.option(
+            "--workers",
+            type=click.IntRange(min=1),
+            metavar="N",
+            help="Worker processes [default: one per core, up to 2, for more than "
+            "8 files; else 1].",
+        ),
+        click.option(
+            "--cache",
+            metavar="FILE",
+            help="Keep per-document results in this SQLite file, so an unchanged "
+            "file is not read again.",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help="Run the per-document work here or on a Dask cluster (needs the dask extra).",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="The Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask).",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _engine(workers: int | None, cache: str | None, engine: str, scheduler: str | None) -> Any:
+    from glossary.engine import EngineOptions
+
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS")
+    return EngineOptions(
+        workers=workers or 0, cache=cache, scheduler=scheduler if engine == "dask" else None
+    )
+
+
+def _progress(quiet: bool) -> Callable[[int, int], None] | None:
+    """A one-line progress report on a terminal; nothing when quiet or not a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        if total >= 20 or done == total:
+            end = "\n" if done == total else ""
+            click.echo(f"\rglossary: {done}/{total} documents", err=True, nl=False)
+            if end:
+                click.echo(err=True)
+
+    return report
 
 
 @main.command()
@@ -86,6 +146,7 @@ def main() -> None:
     help="Keep entries whose score (0 to 1, as written) is at least this.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Do not report skipped files or a summary.")
+@engine_options
 def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
     paths: tuple[str, ...],
     output_format: str,
@@ -94,6 +155,10 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
     max_contexts: int | None,
     min_score: float,
     quiet: bool,
+    workers: int | None,
+    cache: str | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Extract terms and zh↔en pairs, with the sentences they were used in, from PATH...
 
@@ -113,7 +178,13 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
 
     options = ExtractOptions(encoding=encoding, scoring=ScoringOptions(min_score=min_score))
     try:
-        result = run_extract(list(paths), options, on_skip=report)
+        result = run_extract(
+            list(paths),
+            options,
+            on_skip=report,
+            engine=_engine(workers, cache, engine, scheduler),
+            progress=_progress(quiet),
+        )
         if not result.documents:
             _fail("no readable document in the given paths; nothing to extract")
         writer = WRITERS[output_format]
@@ -256,12 +327,12 @@ glossary_option = click.option(
 @click.option(
     "--config",
     "config",
-    default="mkdocs.yml",
-    show_default=True,
     metavar="FILE",
-    help="The MkDocs configuration; its docs_dir receives the generated pages.",
+    help="The MkDocs configuration; its docs_dir receives the generated pages "
+    "[default: mkdocs.yml, when it exists].",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+@engine_options
 def build(  # noqa: PLR0917 - one parameter per option, as click passes them
     corpus: tuple[str, ...],
     terms: tuple[str, ...],
@@ -271,6 +342,10 @@ def build(  # noqa: PLR0917 - one parameter per option, as click passes them
     site: bool,
     config: str | None,
     quiet: bool,
+    workers: int | None,
+    cache: str | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Build the glossary: extract the corpus, merge the curated terms, store the result.
 
@@ -297,6 +372,8 @@ def build(  # noqa: PLR0917 - one parameter per option, as click passes them
             ExtractOptions(encoding=encoding),
             on_skip=report_skip,
             site=paths,
+            engine=_engine(workers, cache, engine, scheduler),
+            progress=_progress(quiet),
         )
     except GlossaryError as error:
         _fail(str(error))

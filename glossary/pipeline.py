@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from glossary.candidates import CandidateTable
-from glossary.corpus import Skipped, iter_documents
+from glossary.corpus import Skipped, discover
+from glossary.engine import EngineOptions, MapSettings, Progress, run_map
 from glossary.extract.chinese import candidate_spans
 from glossary.extract.known import KnownTerms
 from glossary.extract.latin import latin_spans
@@ -50,14 +51,20 @@ class Extraction:
 def extract(
     paths: Sequence[str],
     options: ExtractOptions | None = None,
+    *,
     on_skip: Callable[[Skipped], None] | None = None,
     segmenter: Segmenter | None = None,
+    engine: EngineOptions | None = None,
+    progress: Progress | None = None,
 ) -> Extraction:
     """Extract glossary entries from the files and directories in ``paths``.
 
-    ``segmenter`` may be shared between runs in one process (it loads jieba once).
+    ``segmenter`` may be shared between runs in one process (it loads jieba once);
+    ``engine`` says where the per-document work runs (here, worker processes or a Dask
+    cluster) and whether results are cached; ``progress`` is told (done, total).
     """
     options = options or ExtractOptions()
+    engine = engine or EngineOptions()
     skipped: list[Skipped] = []
 
     def skip(item: Skipped) -> None:
@@ -65,20 +72,47 @@ def extract(
         if on_skip is not None:
             on_skip(item)
 
-    segmenter = segmenter or Segmenter()
-    known = KnownTerms(options.known_terms) if options.known_terms else None
-    if known is not None:
-        segmenter.add_words(s for s in known.surfaces if not s.isascii())
+    files, unusable = discover(paths)
+    for item in unusable:
+        skip(item)
+    settings = MapSettings(options.encoding, options.max_contexts, options.known_terms)
+    segmenter = segmenter or make_segmenter(options.known_terms)
+    analyser = Analyser(segmenter, settings)
     table = CandidateTable(options.max_contexts)
     documents: list[Document] = []
-    for document in iter_documents(paths, options.encoding, skip):
-        # Keep the document without its text: the table holds the sentences it needs.
-        documents.append(
-            Document(document.source, "", document.encoding, document.title, document.date)
-        )
-        add_document(table, document, segmenter, known)
+    for result in run_map(files, settings, engine, analyser, progress):
+        if isinstance(result, Skipped):
+            skip(result)
+            continue
+        documents.append(result.document)
+        table.merge_state(result.state)
+        table.prune(SEQUENCE_LIMIT)
     entries = score_candidates(table, segmenter, options.scoring)
     return Extraction(tuple(entries), tuple(documents), tuple(skipped))
+
+
+# Word sequences counted before the rarest are dropped (see CandidateTable.prune).
+SEQUENCE_LIMIT = 2_000_000
+
+
+def make_segmenter(known_terms: Sequence[str] = ()) -> Segmenter:
+    """A segmenter that keeps the Chinese known terms whole."""
+    forms = {simplified_same_length(fold_width(t.strip())) for t in known_terms if t.strip()}
+    return Segmenter(sorted(f for f in forms if not f.isascii()))
+
+
+class Analyser:
+    """Runs every extractor over one document and returns that document's own table."""
+
+    def __init__(self, segmenter: Segmenter, settings: MapSettings) -> None:
+        self.segmenter = segmenter
+        self.settings = settings
+        self.known = KnownTerms(settings.known_terms) if settings.known_terms else None
+
+    def __call__(self, document: Document, settings: MapSettings) -> CandidateTable:
+        table = CandidateTable(settings.max_contexts)
+        add_document(table, document, self.segmenter, self.known)
+        return table
 
 
 def add_document(

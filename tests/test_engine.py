@@ -1,0 +1,107 @@
+"""Where the per-document work runs: every engine gives the same glossary, and the cache
+reads only what changed."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from glossary.candidates import CandidateTable
+from glossary.engine import EngineOptions, MapSettings, run_map
+from glossary.models import Document
+from glossary.pipeline import Analyser, extract, make_segmenter
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def records(paths: list[str], engine: EngineOptions | None = None) -> list[dict[str, object]]:
+    return [asdict(e) for e in extract(paths, engine=engine).entries]
+
+
+@pytest.fixture(scope="module")
+def sequential() -> list[dict[str, object]]:
+    return records([str(SEEDS)])
+
+
+def test_worker_processes_give_the_same_glossary(sequential: list[dict[str, object]]) -> None:
+    assert records([str(SEEDS)], EngineOptions(workers=2)) == sequential
+
+
+def test_the_cache_gives_the_same_glossary_cold_and_warm(
+    sequential: list[dict[str, object]], tmp_path: Path
+) -> None:
+    cache = str(tmp_path / "cache.sqlite")
+    assert records([str(SEEDS)], EngineOptions(cache=cache)) == sequential
+    with sqlite3.connect(cache) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM documents").fetchone() == (5,)
+    assert records([str(SEEDS)], EngineOptions(cache=cache, workers=2)) == sequential
+
+
+class CountingAnalyser:
+    """The real analyser, counting the documents it is asked to read."""
+
+    def __init__(self) -> None:
+        self.settings = MapSettings(None, None, ())
+        self.inner = Analyser(make_segmenter(), self.settings)
+        self.read: list[str] = []
+
+    def __call__(self, document: Document, settings: MapSettings) -> CandidateTable:
+        self.read.append(Path(document.source).name)
+        return self.inner(document, settings)
+
+
+def test_an_unchanged_corpus_is_not_read_again_and_one_new_file_is_read_alone(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    files = sorted(str(p) for p in corpus.glob("*.txt"))
+    options = EngineOptions(cache=str(tmp_path / "cache.sqlite"))
+    analyser = CountingAnalyser()
+
+    def run(paths: list[str]) -> int:
+        analyser.read.clear()
+        list(run_map(paths, analyser.settings, options, analyser))
+        return len(analyser.read)
+
+    assert run(files) == 5
+    assert run(files) == 0
+    new = corpus / "new.txt"
+    new.write_text("数推分离是一种新架构。\n", encoding="utf-8")
+    assert run([*files, str(new)]) == 1
+    assert analyser.read == ["new.txt"]
+    Path(files[0]).write_text("改过的文章:智能体。\n", encoding="utf-8")
+    assert run([*files, str(new)]) == 1  # the edited file, found by its content
+
+
+def test_progress_is_reported_per_document(tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    extract([str(SEEDS)], progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+
+def test_the_dask_engine_gives_the_same_glossary(sequential: list[dict[str, object]]) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        host="127.0.0.1",
+    ) as cluster:
+        engine = EngineOptions(scheduler=cluster.scheduler_address)
+        assert records([str(SEEDS)], engine) == sequential
+
+
+def test_an_unreachable_scheduler_is_a_clean_error() -> None:
+    pytest.importorskip("distributed")
+    from glossary.errors import GlossaryError
+
+    engine = EngineOptions(scheduler="tcp://127.0.0.1:9", connect_timeout=2)
+    with pytest.raises(GlossaryError, match="cannot reach the Dask scheduler"):
+        extract([str(SEEDS)], engine=engine)
