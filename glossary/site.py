@@ -556,12 +556,13 @@ def month_chart(per_month: Counter[str], width: int = 640, height: int = 180) ->
         return ""
     months = _month_range(min(per_month), max(per_month))
     peak = max(per_month.values())
-    bar = width / len(months)
+    margin = 28  # room for the month labels under the first and last bars
+    bar = (width - 2 * margin) / len(months)
     bars: list[str] = []
     for index, month in enumerate(months):
         count = per_month.get(month, 0)
         bar_height = (height - 40) * count / peak
-        x = index * bar + 2
+        x = margin + index * bar + 2
         y = height - 20 - bar_height
         bars.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar - 4, 1):.1f}" '
