@@ -108,12 +108,21 @@ class CandidateTable:
         if abbreviation:
             self.pairs.abbreviations.setdefault(en_key, set()).add(abbreviation)
 
-    def prune(self, limit: int) -> None:
-        """Keep memory bounded: when more than ``limit`` word sequences are counted, drop
-        those seen only once (they decide no cohesion score worth keeping)."""
-        if len(self.sequences) > limit:
+    def prune(self, sequence_limit: int, candidate_limit: int) -> None:
+        """Keep memory bounded on large corpora (lossy counting): past ``sequence_limit``
+        word sequences, drop those seen once; past ``candidate_limit`` candidates, drop the
+        plain word runs seen once (a run that recurs later starts counting again). Nothing
+        an extractor vouched for (Latin, pairs, names, curated terms) is dropped."""
+        if len(self.sequences) > sequence_limit:
             for key in [k for k, n in self.sequences.items() if n <= 1]:
                 del self.sequences[key]
+        if len(self.candidates) > candidate_limit:
+            for key in [
+                k
+                for k, c in self.candidates.items()
+                if c.count <= 1 and c.signals.keys() <= {"ngram"}
+            ]:
+                del self.candidates[key]
 
     def to_state(self) -> tuple[Any, ...]:
         """The table as plain tuples, dicts and lists: quick to pickle and to load (for the

@@ -120,6 +120,11 @@ def _compute(
             yield analyse_file(path, settings, analyse)
 
 
+def in_process(options: EngineOptions, files: int) -> bool:
+    """True when the map would run here, one document after another, with no cache."""
+    return not options.scheduler and not options.cache and _workers(options.workers, files) <= 1
+
+
 def _workers(requested: int, files: int) -> int:
     if requested:
         return min(requested, files)

@@ -9,8 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from glossary.candidates import CandidateTable
-from glossary.corpus import Skipped, discover
-from glossary.engine import EngineOptions, MapSettings, Progress, run_map
+from glossary.corpus import Skipped, discover, read_document
+from glossary.engine import EngineOptions, MapSettings, Progress, in_process, run_map
+from glossary.errors import CorpusError
 from glossary.extract.chinese import candidate_spans
 from glossary.extract.known import KnownTerms
 from glossary.extract.latin import latin_spans
@@ -80,19 +81,37 @@ def extract(
     analyser = Analyser(segmenter, settings)
     table = CandidateTable(options.max_contexts)
     documents: list[Document] = []
-    for result in run_map(files, settings, engine, analyser, progress):
-        if isinstance(result, Skipped):
-            skip(result)
-            continue
-        documents.append(result.document)
-        table.merge_state(result.state)
-        table.prune(SEQUENCE_LIMIT)
+    if in_process(engine, len(files)):
+        # No worker and no cache: read each document straight into the corpus table.
+        for done, path in enumerate(files, start=1):
+            try:
+                document = read_document(path, options.encoding)
+            except CorpusError as error:
+                skip(Skipped(path, error.reason))
+            else:
+                add_document(table, document, segmenter, analyser.known)
+                documents.append(
+                    Document(document.source, "", document.encoding, document.title, document.date)
+                )
+                table.prune(SEQUENCE_LIMIT, CANDIDATE_LIMIT)
+            if progress is not None:
+                progress(done, len(files))
+    else:
+        for result in run_map(files, settings, engine, analyser, progress):
+            if isinstance(result, Skipped):
+                skip(result)
+                continue
+            documents.append(result.document)
+            table.merge_state(result.state)
+            table.prune(SEQUENCE_LIMIT, CANDIDATE_LIMIT)
     entries = score_candidates(table, segmenter, options.scoring)
     return Extraction(tuple(entries), tuple(documents), tuple(skipped))
 
 
-# Word sequences counted before the rarest are dropped (see CandidateTable.prune).
-SEQUENCE_LIMIT = 2_000_000
+# Word sequences and candidates held before the rarest are dropped (CandidateTable.prune):
+# far above what a few hundred articles need, and what keeps a large corpus in memory.
+SEQUENCE_LIMIT = 1_000_000
+CANDIDATE_LIMIT = 300_000
 
 
 def make_segmenter(known_terms: Sequence[str] = ()) -> Segmenter:

@@ -36,6 +36,8 @@ _GENERAL_WORD = 2000
 _FUSED = 0.8
 # jieba count above which a verb or adverb is everyday language (接受, 支持, 进入).
 _COMMON_VERB = 3000
+# Kept keys longer than this are not searched for fragments (a sentence-long Latin run).
+_LONGEST_CONTAINER = 24
 
 _DICTIONARY_TOTAL = 60_101_967  # sum of jieba's dictionary counts: the background corpus size
 
@@ -266,18 +268,24 @@ def _subsumed(kept: set[str], table: CandidateTable) -> set[str]:
     for at least 80% of its occurrences; what the text states in a pair or in Latin script
     is never dropped.
     """
+    # For every substring of a kept key, the highest count of a kept key containing it.
+    containing: dict[str, int] = {}
+    for key in kept:
+        if len(key) > _LONGEST_CONTAINER:
+            continue
+        count = table.candidates[key].count
+        for size in range(2, len(key)):
+            for start in range(len(key) - size + 1):
+                part = key[start : start + size]
+                if containing.get(part, 0) < count:
+                    containing[part] = count
     dropped: set[str] = set()
-    longer_first = sorted(kept, key=len, reverse=True)
     for key in kept:
         candidate = table.candidates[key]
         if {"pair", "latin", "curated"} & candidate.signals.keys():
             continue
-        for other in longer_first:
-            if len(other) <= len(key):
-                break
-            if key in other and table.candidates[other].count >= 0.8 * candidate.count:
-                dropped.add(key)
-                break
+        if containing.get(key, 0) >= 0.8 * candidate.count:
+            dropped.add(key)
     return dropped
 
 

@@ -112,9 +112,35 @@ def _t2s() -> object:
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _traditional_characters() -> frozenset[str]:
+    """Every character OpenCC's ``t2s`` may change (from its character and phrase tables):
+    a text with none of them is already Simplified, and converting it is skipped."""
+    from pathlib import Path
+
+    import opencc
+
+    folder = Path(opencc.__file__).with_name("dictionary")
+    changing: set[str] = set()
+    for name in ("TSCharacters.txt", "TSPhrases.txt"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            source, _, targets = line.partition("\t")
+            target = targets.split(" ")[0] if targets else ""
+            if len(source) == len(target):
+                changing.update(a for a, b in zip(source, target, strict=True) if a != b)
+            else:
+                changing.update(source)
+    return frozenset(changing)
+
+
 def to_simplified(text: str) -> str:
-    """Convert Traditional characters to Simplified (OpenCC ``t2s``); ASCII passes through."""
-    if text.isascii():
+    """Convert Traditional characters to Simplified (OpenCC ``t2s``); text with no character
+    ``t2s`` would change (all ASCII, or already Simplified) passes through untouched.
+
+    >>> to_simplified("智能體與資料"), to_simplified("智能体")
+    ('智能体与资料', '智能体')
+    """
+    if text.isascii() or _traditional_characters().isdisjoint(text):
         return text
     return str(_t2s().convert(text))  # type: ignore[attr-defined]
 
