@@ -57,6 +57,7 @@ class CandidateTable:
         # Counts of every word and word sequence (up to four words) as written: the
         # cohesion of a candidate compares its count with the counts of its parts.
         self.sequences: Counter[str] = Counter()
+        self._sentences: dict[str, str] = {}
 
     def add_sequences(self, words: list[str], longest: int = 4) -> None:
         """Count the word sequences of one run of words uninterrupted by punctuation."""
@@ -200,10 +201,12 @@ class CandidateTable:
             for source, line, sentence, start, end in contexts:
                 if self.max_contexts is not None and len(mine.contexts) >= self.max_contexts:
                     break
-                context_key = (source, line, sentence)
+                # One copy of each sentence, however many candidates cite it.
+                shared = self._sentences.setdefault(sentence, sentence)
+                context_key = (source, line, shared)
                 if context_key not in mine.context_keys:
                     mine.context_keys.add(context_key)
-                    mine.contexts.append(Context(source, line, sentence, start, end))
+                    mine.contexts.append(Context(source, line, shared, start, end))
 
 
 def _add(counter: Counter[str] | Counter[Any], counts: dict[Any, int]) -> None:

@@ -111,7 +111,7 @@ def extract(
 # Word sequences and candidates held before the rarest are dropped (CandidateTable.prune):
 # far above what a few hundred articles need, and what keeps a large corpus in memory.
 SEQUENCE_LIMIT = 1_000_000
-CANDIDATE_LIMIT = 300_000
+CANDIDATE_LIMIT = 120_000
 
 
 def make_segmenter(known_terms: Sequence[str] = ()) -> Segmenter:
