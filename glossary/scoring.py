@@ -108,7 +108,12 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
     score = 0.0
     recurrence = min(1.0, math.log2(f.count + 1) / 3) * 0.2 + (0.1 if f.doc_count > 1 else 0.0)
     if f.words == 1:
-        if f.background == 0 and f.count >= 2 and _clean_new_word(candidate.surface):
+        if (
+            f.background == 0
+            and f.count >= 2
+            and _clean_new_word(candidate.surface)
+            and not _fragment(candidate)
+        ):
             signals.add("new-word")
             score = 0.5 + recurrence
         elif f.pos in _PROPER_TAGS and f.count >= 2:
@@ -130,7 +135,12 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
             signals.add("fused-compound")
             score = 0.5 + 0.2 * f.cohesion + recurrence
         elif well_formed and f.count >= 2 and f.cohesion >= 0.2 and free >= 0.3:
-            if rarest < _GENERAL_WORD:
+            clean = _starts_well(candidate) and candidate.surface[-1] not in EDGE_CHARS
+            if (
+                rarest < _GENERAL_WORD
+                and clean
+                and _no_common_verb_edge(candidate.parts, segmenter)
+            ):
                 signals.add("compound")
                 score = 0.4 + 0.2 * f.cohesion + recurrence
         elif well_formed and f.count == 1 and _names_an_organisation(candidate.parts, segmenter):
@@ -166,6 +176,16 @@ def _names_an_organisation(parts: tuple[str, ...], segmenter: Segmenter) -> bool
         return False
     frequency = segmenter.dictionary_frequency(name)
     return frequency == 0 or (segmenter.pos(name) in _PROPER_TAGS and frequency < _GENERAL_WORD)
+
+
+def _fragment(candidate: Candidate) -> bool:
+    """A piece of a longer word: the same Han character always stands next to it on one
+    side (卢冠|男, 飞星|一号, 月之|暗面)."""
+    for neighbours in (candidate.left, candidate.right):
+        words = [w for w in neighbours if w]
+        if len(words) == 1 and neighbours[words[0]] == candidate.count and is_han(words[0][0]):
+            return True
+    return False
 
 
 def _free_composition(parts: tuple[str, ...], f: Features, segmenter: Segmenter) -> bool:
