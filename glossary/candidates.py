@@ -58,6 +58,8 @@ class CandidateTable:
         # cohesion of a candidate compares its count with the counts of its parts.
         self.sequences: Counter[str] = Counter()
         self._sentences: dict[str, str] = {}
+        # The 、 lists of the corpus, as written (see glossary.extract.lists).
+        self.lists: Counter[tuple[str, ...]] = Counter()
 
     def add_sequences(self, words: list[str], longest: int = 4) -> None:
         """Count the word sequences of one run of words uninterrupted by punctuation."""
@@ -154,6 +156,7 @@ class CandidateTable:
             dict(self.sequences),
             pairs,
             candidates,
+            dict(self.lists),
         )
 
     @classmethod
@@ -169,7 +172,8 @@ class CandidateTable:
         Merging documents' tables in corpus order gives the same table as reading the corpus
         in that order: counts add up, contexts keep their order and the cap.
         """
-        _, documents, tokens, sequences, pairs, candidates = state
+        _, documents, tokens, sequences, pairs, candidates, lists = state
+        _add(self.lists, lists)
         self.documents += documents
         self.tokens += tokens
         _add(self.sequences, sequences)

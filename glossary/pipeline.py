@@ -15,6 +15,7 @@ from glossary.errors import CorpusError
 from glossary.extract.chinese import candidate_spans
 from glossary.extract.known import KnownTerms
 from glossary.extract.latin import latin_spans
+from glossary.extract.lists import enumerations
 from glossary.extract.names import name_spans
 from glossary.extract.pairs import find_pairs
 from glossary.models import Document, Entry, Occurrence, Sentence
@@ -193,6 +194,7 @@ def add_sentence(
 
     if not repeated:
         _count_sequences(table, tokens)
+        table.lists.update(enumerations(folded))
     for span, signals in found.items():
         start, end = span
         occurrence = Occurrence(

@@ -261,13 +261,82 @@ def score_candidates(
     for key, candidate in table.candidates.items():
         scored[key] = termhood(candidate, features(candidate, table, segmenter), segmenter)
     kept = {key for key, (score, _) in scored.items() if score >= options.min_termhood}
+    listed = enumeration_members(table, kept, segmenter)
+    for key in listed:
+        score, signals = scored[key]
+        scored[key] = (max(score, options.min_termhood), sorted({*signals, "enumeration"}))
+        kept.add(key)
     kept -= _subsumed(kept, table)
     entries = [_entry(table.candidates[key], *scored[key]) for key in kept]
     entries = [
         _typed(e, segmenter) for e in _link_pairs(entries, table) if e.score >= options.min_score
     ]
+    entries = _types_of_list_mates(entries, listed)
     entries.sort(key=lambda e: (-e.score, -e.count, e.term))
     return entries
+
+
+def enumeration_members(
+    table: CandidateTable, kept: set[str], segmenter: Segmenter
+) -> dict[str, set[str]]:
+    """Items of ``、`` lists in which most items are already terms (百度、腾讯、阿里): the
+    others are taken to be terms of the same kind, if they look like a name or a term (not an
+    everyday word, no function character at either edge). Each comes with the terms it was
+    listed with."""
+    found: dict[str, set[str]] = {}
+    for items in table.lists:
+        keys = [k for k in _list_keys(items, table) if k is not None]
+        if len(keys) < 3:
+            continue
+        known = [k for k in keys if k in kept]
+        if len(known) < 2 or 2 * len(known) < len(keys):
+            continue
+        for key in keys:
+            if key in kept:
+                continue
+            surface = table.candidates[key].surface
+            everyday = segmenter.dictionary_frequency(surface) >= _GENERAL_WORD
+            if not everyday and _clean_new_word(surface) and len(surface) <= 8:
+                found.setdefault(key, set()).update(known)
+    return found
+
+
+def _types_of_list_mates(entries: list[Entry], listed: dict[str, set[str]]) -> list[Entry]:
+    """An item found only by its list takes the type most of its list-mates have."""
+    if not listed:
+        return entries
+    by_key = {canonical_key(e.term): e for e in entries}
+    for e in entries:
+        for surface in e.variants:
+            by_key.setdefault(canonical_key(surface), e)
+    typed = []
+    for entry in entries:
+        mates = listed.get(canonical_key(entry.term))
+        kinds = Counter(by_key[m].type for m in sorted(mates or ()) if m in by_key)
+        if kinds and entry.signals == ("enumeration", "ngram"):
+            typed.append(replace(entry, type=kinds.most_common(1)[0][0]))
+        else:
+            typed.append(entry)
+    return typed
+
+
+def _list_keys(items: tuple[str, ...], table: CandidateTable) -> list[str | None]:
+    """The candidate each list item names: the longest candidate ending the first item,
+    the whole middle items, the longest candidate opening the last one."""
+    keys: list[str | None] = []
+    last = len(items) - 1
+    for index, item in enumerate(items):
+        if 0 < index < last:
+            options = [item]
+        elif index == 0:
+            options = [item[i:] for i in range(max(0, len(item) - 8), len(item) - 1)]
+        else:
+            options = [item[:i] for i in range(min(len(item), 8), 1, -1)]
+        match = next(
+            (canonical_key(o) for o in options if canonical_key(o) in table.candidates), None
+        )
+        keys.append(match)
+    return keys
 
 
 def _typed(entry: Entry, segmenter: Segmenter) -> Entry:

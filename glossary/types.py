@@ -18,7 +18,7 @@ from glossary.text import is_han
 TermType = Literal["concept", "org", "product", "person", "other"]
 
 _NAME_DOTS = "·•‧・"
-_VERSIONED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+_VERSIONED = re.compile(r"[A-Za-z].*\d")  # GPT-4, o1, Llama3.1 (not 2B, a number)
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 _PRODUCT_STEMS = ("GPT", "GLM", "LLaMA", "Llama", "Qwen", "Gemma", "Claude", "Gemini", "BERT")
@@ -67,7 +67,29 @@ def term_type(
         kind = _latin_type(form, has_chinese=bool(chinese))
         if kind is not None:
             return kind
+    if "pair" in signals and _paired_name(chinese, latin, frequency):
+        return "org"
     return "concept"
+
+
+def _paired_name(chinese: list[str], latin: list[str], frequency: Callable[[str], int]) -> bool:
+    """``欧易(OKX)``, ``币安(Binance)``: a short Chinese name no dictionary holds, paired with
+    one English word that never appears in lower case (a name, not a common noun like
+    token)."""
+    words = {form.strip() for form in latin}
+    if not words or any(" " in w or w.islower() for w in words):
+        return False
+    if any(w.lower() in {x.lower() for x in words if x != w} for w in words):
+        return False  # Token and token: a common noun written both ways
+    return any(2 <= len(zh) <= 4 and not _holds_a_word(zh, frequency) for zh in chinese)
+
+
+def _holds_a_word(text: str, frequency: Callable[[str], int]) -> bool:
+    """True when some two or more characters of ``text`` make a dictionary word: 过拟合
+    holds 拟合 (a term built from words), 欧易 and 币安 hold none (a brand)."""
+    return any(
+        frequency(text[i:j]) > 0 for i in range(len(text)) for j in range(i + 2, len(text) + 1)
+    )
 
 
 def _dotted_name(form: str) -> bool:

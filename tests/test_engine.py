@@ -105,3 +105,20 @@ def test_an_unreachable_scheduler_is_a_clean_error() -> None:
     engine = EngineOptions(scheduler="tcp://127.0.0.1:9", connect_timeout=2)
     with pytest.raises(GlossaryError, match="cannot reach the Dask scheduler"):
         extract([str(SEEDS)], engine=engine)
+
+
+def test_the_output_does_not_depend_on_hash_randomisation() -> None:
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2"):
+        completed = subprocess.run(
+            [sys.executable, "-m", "glossary", "extract", str(SEEDS), "--format", "jsonl", "-q"],
+            capture_output=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(completed.stdout)
+    assert len(outputs) == 1

@@ -314,3 +314,18 @@ def test_a_dictionary_word_cued_as_a_name_is_not_kept(tmp_path: Path) -> None:
 
     (tmp_path / "a.txt").write_text("马上表示同意。马上表示同意。\n", encoding="utf-8")
     assert [e.term for e in extract([str(tmp_path)]).entries if "person" in e.signals] == []
+
+
+def test_an_item_listed_with_terms_is_a_term(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    (tmp_path / "a.txt").write_text("参与者包括OpenAI、Anthropic、谷歌等公司。\n", encoding="utf-8")
+    entries = {e.term: e for e in extract([str(tmp_path)]).entries}
+    assert "enumeration" in entries["谷歌"].signals
+
+
+def test_a_list_of_everyday_words_adds_nothing(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    (tmp_path / "a.txt").write_text("这项技术可用于财务、售后、编程等工作。\n", encoding="utf-8")
+    assert [e.term for e in extract([str(tmp_path)]).entries if "enumeration" in e.signals] == []
