@@ -34,7 +34,7 @@ FUNCTION_WORDS = _words(
 TERM_PREFIXES = _words("大 小 新 多 后 前 老 超 过 非 零 预 类")
 
 # One-character heads that close a term though they are not words alone (智能体, 平台层).
-TERM_HEAD_CHARS = _words("层 体 化 式 性 率 度 链 器 端 云 网 图 库 码 元 型")
+TERM_HEAD_CHARS = _words("层 体 化 式 性 率 度 链 器 端 云 网 图 库 码 元 型 集")
 
 # Words that stand between a term and what precedes it: copulas, speech verbs, job titles
 # (OpenAI前首席科学家|伊利亚·苏茨克维尔), time words. Never part of the term on the left of
