@@ -159,12 +159,6 @@ class CandidateTable:
             dict(self.lists),
         )
 
-    @classmethod
-    def from_state(cls, state: tuple[Any, ...]) -> CandidateTable:
-        table = cls(state[0])
-        table.merge_state(state)
-        return table
-
     def merge_state(self, state: tuple[Any, ...]) -> None:
         """Add another table's counts and evidence, in the plain form :meth:`to_state` gives
         (one document's table, sent back by a worker or read from the cache).

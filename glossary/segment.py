@@ -31,9 +31,10 @@ class Segmenter:
     """Segments folded sentences into tokens; knows jieba's dictionary frequency and POS tags."""
 
     def __init__(self, extra_words: Iterable[str] = ()) -> None:
+        """``extra_words``: words to keep whole (curated terms), taught to jieba when it loads."""
         self._tokenizer: Any = None
         self._tags: dict[str, str] | None = None
-        self._pending = list(extra_words)
+        self._extra_words = tuple(extra_words)
 
     @property
     def tokenizer(self) -> Any:
@@ -43,20 +44,10 @@ class Segmenter:
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
             tokenizer.initialize()
-            for word in self._pending:
+            for word in self._extra_words:
                 tokenizer.add_word(word)
-            self._pending.clear()
             self._tokenizer = tokenizer
         return self._tokenizer
-
-    def add_words(self, words: Iterable[str]) -> None:
-        """Teach the segmenter words it must keep whole (mined or curated terms)."""
-        if self._tokenizer is None:
-            self._pending.extend(words)
-            return
-        for word in words:
-            if self._tokenizer.FREQ.get(word, 0) == 0:
-                self._tokenizer.add_word(word)
 
     def dictionary_frequency(self, word: str) -> int:
         """jieba's dictionary count for ``word``; 0 for a word it does not know."""
