@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -330,14 +330,13 @@ class _Pages:
         for entry in self.entries:
             if entry.zh:
                 groups[initial_letter(entry.pinyin)].append(entry)
-        lines = [_front_matter_hidden_from_search(), GENERATED, "# 拼音索引 · By pinyin\n"]
-        lines.append(_letter_bar(groups))
-        for letter in sorted(groups):
-            lines.append(f"\n## {letter} {{#{letter.lower()}}}\n")
-            for entry in sorted(groups[letter], key=lambda e: (pinyin_key(e.pinyin), e.id)):
-                english = f" — {md(entry.en)}" if entry.en else ""
-                lines.append(f"- {self._link(entry, 'terms/', entry.zh)} *{entry.pinyin}*{english}")
-        return "\n".join(lines) + "\n"
+
+        def line(entry: GlossaryEntry) -> str:
+            english = f" — {md(entry.en)}" if entry.en else ""
+            return f"- {self._link(entry, 'terms/', entry.zh)} *{entry.pinyin}*{english}"
+
+        order = lambda e: (pinyin_key(e.pinyin), e.id)  # noqa: E731 - a sort key
+        return _letter_sections("拼音索引 · By pinyin", groups, order, line)
 
     def english_index(self) -> str:
         groups: dict[str, list[GlossaryEntry]] = defaultdict(list)
@@ -345,15 +344,13 @@ class _Pages:
             if entry.en:
                 first = entry.en.lstrip()[:1].upper()
                 groups[first if first.isalpha() and first.isascii() else "#"].append(entry)
-        lines = [_front_matter_hidden_from_search(), GENERATED, "# 英文索引 · English A–Z\n"]
-        lines.append(_letter_bar(groups))
-        for letter in sorted(groups):
-            anchor = letter.lower() if letter != "#" else "other"
-            lines.append(f"\n## {letter} {{#{anchor}}}\n")
-            for entry in sorted(groups[letter], key=lambda e: ((e.en or "").casefold(), e.id)):
-                chinese = f" — {md(entry.zh)}" if entry.zh else ""
-                lines.append(f"- {self._link(entry, 'terms/', entry.en)}{chinese}")
-        return "\n".join(lines) + "\n"
+
+        def line(entry: GlossaryEntry) -> str:
+            chinese = f" — {md(entry.zh)}" if entry.zh else ""
+            return f"- {self._link(entry, 'terms/', entry.en)}{chinese}"
+
+        order = lambda e: ((e.en or "").casefold(), e.id)  # noqa: E731 - a sort key
+        return _letter_sections("英文索引 · English A–Z", groups, order, line)
 
     def category_index(self) -> str:
         groups: dict[str, list[GlossaryEntry]] = defaultdict(list)
@@ -540,14 +537,27 @@ def _front_matter_hidden_from_search() -> str:
     return "---\nsearch:\n  exclude: true\n---\n"
 
 
+def _letter_sections(
+    title: str,
+    groups: dict[str, list[GlossaryEntry]],
+    order: Callable[[GlossaryEntry], tuple[str, str]],
+    line: Callable[[GlossaryEntry], str],
+) -> str:
+    """An index page: a bar of letters, then one section per letter (# for the rest)."""
+    lines = [_front_matter_hidden_from_search(), GENERATED, f"# {title}\n", _letter_bar(groups)]
+    for letter in sorted(groups):
+        lines.append(f"\n## {letter} {{#{_letter_anchor(letter)}}}\n")
+        lines.extend(line(entry) for entry in sorted(groups[letter], key=order))
+    return "\n".join(lines) + "\n"
+
+
+def _letter_anchor(letter: str) -> str:
+    return letter.lower() if letter != "#" else "other"
+
+
 def _letter_bar(groups: Iterable[str]) -> str:
     letters = sorted(groups)
-    return (
-        " · ".join(
-            f"[{letter}](#{letter.lower() if letter != '#' else 'other'})" for letter in letters
-        )
-        + "\n"
-    )
+    return " · ".join(f"[{letter}](#{_letter_anchor(letter)})" for letter in letters) + "\n"
 
 
 def month_chart(per_month: Counter[str], width: int = 640, height: int = 180) -> str:
