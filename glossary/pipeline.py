@@ -13,6 +13,7 @@ from glossary.corpus import Skipped, discover, read_document
 from glossary.engine import EngineOptions, MapSettings, Progress, in_process, run_map
 from glossary.errors import CorpusError
 from glossary.extract.chinese import candidate_spans
+from glossary.extract.employers import Dictionary, employer_spans
 from glossary.extract.known import KnownTerms
 from glossary.extract.latin import latin_spans
 from glossary.extract.lists import enumerations
@@ -186,6 +187,8 @@ def add_sentence(
         neighbours[span] = (_neighbour(tokens, first - 1), _neighbour(tokens, last))
     for span in name_spans(tokens):
         found.setdefault(span, set()).add("person")
+    for span in employer_spans(tokens, Dictionary(segmenter.pos, segmenter.dictionary_frequency)):
+        found.setdefault(span, set()).add("employer")
     pairs = []
     for match in find_pairs(folded, segmenter):
         found.setdefault(match.zh, set()).add("pair")

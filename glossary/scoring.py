@@ -105,6 +105,8 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
         return (0.9 if f.count > 1 or f.doc_count > 1 else 0.7), sorted(signals)
     if "person" in signals and (f.background == 0 or f.pos in _NAME_TAGS):
         return 0.8, sorted(signals)
+    if "employer" in signals:
+        return 0.7, sorted(signals)
     score = 0.0
     recurrence = min(1.0, math.log2(f.count + 1) / 3) * 0.2 + (0.1 if f.doc_count > 1 else 0.0)
     if f.words == 1:

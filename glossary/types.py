@@ -59,6 +59,8 @@ def term_type(
     latin = [f for f in forms if not any(is_han(c) for c in f)]
     if "person" in signals or any(_dotted_name(f) for f in chinese):
         return "person"
+    if "employer" in signals:
+        return "org"
     for form in chinese:
         kind = _chinese_type(form, pos, frequency)
         if kind is not None:

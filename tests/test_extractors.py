@@ -205,6 +205,9 @@ def candidates(text: str, segmenter: Segmenter) -> set[str]:
         ("生成式AI的突破口", {"生成式AI"}),
         ("百度的文心大模型3.5已经", {"文心大模型3.5"}),
         ("预训练大模型的成本", {"预训练大模型"}),
+        # a name jieba cut into single characters (百川|讯|飞, 星河|一|言) may end there
+        ("百川讯飞发布了新模型", {"百川讯飞"}),
+        ("星河一言上线了", {"星河一言"}),
     ],
 )
 def test_chinese_candidates_include(text: str, expected: set[str], segmenter: Segmenter) -> None:
@@ -218,6 +221,7 @@ def test_chinese_candidates_include(text: str, expected: set[str], segmenter: Se
         ("传神的任度", {"传神的任度"}),
         ("我们的模型", {"我们的模型", "的模型"}),
         ("2024年", {"2024年"}),  # no Han word of its own
+        ("他在这里吃了饭", {"这里吃", "这里吃了"}),  # one lone character is no split name
     ],
 )
 def test_chinese_candidates_exclude(text: str, excluded: set[str], segmenter: Segmenter) -> None:
@@ -307,6 +311,46 @@ def test_names_cued_by_a_title_or_a_verb_of_saying(
 )
 def test_name_look_alikes_yield_no_person(text: str, segmenter: Segmenter) -> None:
     assert names(text, segmenter) == []
+
+
+def employers(text: str, segmenter: Segmenter) -> list[str]:
+    from glossary.extract.employers import Dictionary, employer_spans
+
+    folded = fold_width(text)
+    dictionary = Dictionary(segmenter.pos, segmenter.dictionary_frequency)
+    return [text[s:e] for s, e in employer_spans(segmenter.tokens(folded), dictionary)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对此,星河智算创始人兼CEO王立新回应称", ["星河智算"]),
+        ("近日百度副总裁吴甜在发布会上表示", ["百度"]),
+        ("云帆数据CEO陈晓东认为这一判断过于乐观", ["云帆数据"]),
+        ("红杉创投主管合伙人沈南鹏曾谈及此事", ["红杉创投"]),
+        ("902研究院首席科学家刘伟介绍", ["902研究院"]),
+        ("“模型还不够好。”深言科技联合创始人郑凡超说", ["深言科技"]),
+    ],
+)
+def test_organisations_named_before_a_title_and_a_name(
+    text: str, expected: list[str], segmenter: Segmenter
+) -> None:
+    assert employers(text, segmenter) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该公司CEO李明表示",  # a generic noun, not a name
+        "谷歌的首席执行官皮查伊说",  # 的 ends the run: Latin or known names come from elsewhere
+        "月之暗面创始人杨植麟认为",  # a function character splits the name: no clear start
+        "创始人兼CEO王立新回应称",  # no words before the title
+        "百度副总裁,负责搜索业务",  # a title without a name after it
+        "我国科学技术发展战略研究院院长胡志坚表示",  # the run goes on past four words
+    ],
+)
+def test_employer_look_alikes_yield_nothing(text: str, segmenter: Segmenter) -> None:
+    assert employers(text, segmenter) == []
 
 
 def test_a_dictionary_word_cued_as_a_name_is_not_kept(tmp_path: Path) -> None:

@@ -70,6 +70,14 @@ def _may_end(tokens: Sequence[Token], first: int, last: int) -> bool:
         return False
     if len(token.text) == 1 and last > first:
         return is_han(token.text) and (
-            token.text in TERM_HEAD_CHARS or tokens[last - 1].kind != "han"
+            token.text in TERM_HEAD_CHARS
+            or tokens[last - 1].kind != "han"
+            or _split_unknown_word(tokens, first, last)
         )
     return len(token.text) >= 2 or last > first
+
+
+def _split_unknown_word(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """jieba cut a word it does not know into single characters (科大|讯|飞, 文心|一|言)."""
+    previous = tokens[last - 1]
+    return len(previous.text) == 1 and previous.text not in FUNCTION_WORDS and last - 1 > first

@@ -20,7 +20,7 @@ def name_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     seen: set[tuple[int, int]] = set()
     for index, token in enumerate(tokens):
         if token.text in ROLE_WORDS:
-            span = _name_after(tokens, index + 1)
+            span = name_after(tokens, index + 1)
             if span and span not in seen:
                 seen.add(span)
                 yield span
@@ -31,7 +31,7 @@ def name_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
                 yield span
 
 
-def _name_after(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
+def name_after(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
     """The 2–3 Han characters from ``tokens[start]`` if they make a name."""
     if start >= len(tokens) or tokens[start].kind != "han":
         return None
