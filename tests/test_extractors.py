@@ -208,6 +208,7 @@ def candidates(text: str, segmenter: Segmenter) -> set[str]:
         # a name jieba cut into single characters (百川|讯|飞, 星河|一|言) may end there
         ("百川讯飞发布了新模型", {"百川讯飞"}),
         ("星河一言上线了", {"星河一言"}),
+        ("多模态大型语言模型的能力", {"多模态大型语言模型"}),  # 多 is no word of its own
     ],
 )
 def test_chinese_candidates_include(text: str, expected: set[str], segmenter: Segmenter) -> None:
@@ -373,3 +374,32 @@ def test_a_list_of_everyday_words_adds_nothing(tmp_path: Path) -> None:
 
     (tmp_path / "a.txt").write_text("这项技术可用于财务、售后、编程等工作。\n", encoding="utf-8")
     assert [e.term for e in extract([str(tmp_path)]).entries if "enumeration" in e.signals] == []
+
+
+def test_a_rare_dictionary_word_used_often_in_one_document_is_a_term(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    text = "编码器把输入变成向量。\n这个编码器有六层。\n训练编码器需要数据。\n我们冻结编码器。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    entries = {e.term: e for e in extract([str(tmp_path)]).entries}
+    assert entries["编码器"].signals == ("domain-word", "ngram")
+
+
+def test_an_everyday_word_used_often_is_no_domain_word(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    text = "问题很多。\n这个问题不大。\n问题在于时间。\n我们解决了问题。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert [e.term for e in extract([str(tmp_path)]).entries] == []
+
+
+def test_titles_and_reported_speech_are_no_terms(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    text = (
+        "副总裁到了。\n副总裁走了。\n副总裁又来了。\n副总裁笑了。\n"
+        "一位研发人员告诉记者。\n另一位研发人员告诉记者。\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    terms = [e.term for e in extract([str(tmp_path)]).entries]
+    assert [t for t in terms if "副总裁" in t or "告诉" in t] == []

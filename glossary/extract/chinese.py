@@ -22,9 +22,9 @@ MAX_CHARS = 10
 def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """(first, last+1) token index ranges that may be a Chinese or mixed-script term.
 
-    A candidate holds 1–4 adjacent Han or Latin words (a version number may close it:
-    ``文心大模型3.5``), 2–10 characters, at least one Han character, and neither starts nor
-    ends with a function word.
+    A candidate holds 1–4 adjacent Han or Latin words, a one-character prefix aside
+    (多模态大型语言模型; a version number may close it: ``文心大模型3.5``), 2–10 characters, at
+    least one Han character, and neither starts nor ends with a function word.
     """
     n = len(tokens)
     for first in range(n):
@@ -32,7 +32,9 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
             continue
         chars = 0
         has_han = False
-        for last in range(first, min(n, first + MAX_WORDS)):
+        # A one-character prefix does not count as a word (多|模态|大型|语言|模型).
+        words = MAX_WORDS + (tokens[first].text in TERM_PREFIXES)
+        for last in range(first, min(n, first + words)):
             token = tokens[last]
             if token.kind not in ("han", "latin", "digit"):
                 break
