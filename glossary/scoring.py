@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from glossary.candidates import Candidate, CandidateTable
 from glossary.lexicon import (
     EDGE_CHARS,
+    FUNCTION_WORDS,
     ORGANISATION_SUFFIXES,
     ROLE_WORDS,
     SPEECH_VERBS,
@@ -39,6 +40,10 @@ _FUSED = 0.8
 _COMMON_VERB = 3000
 # Kept keys longer than this are not searched for fragments (a sentence-long Latin run).
 _LONGEST_CONTAINER = 24
+
+# (uses, documents, specificity): 300 times the usual rate in several documents, 600 times
+# when used only twice, 1000 times when in one document.
+_DOMAIN_WORD_EVIDENCE = ((3, 2, 2.5), (2, 2, 2.8), (4, 1, 3.0))
 
 _DICTIONARY_TOTAL = 60_101_967  # sum of jieba's dictionary counts: the background corpus size
 
@@ -158,11 +163,12 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
 
 
 def _domain_word(f: Features) -> bool:
-    """A dictionary word the corpus uses far more than general language does: in several
-    documents at 300 times its usual rate, or often in one at 1000 times."""
-    if f.count >= 3 and f.doc_count >= 2 and f.specificity >= 2.5:
-        return True
-    return f.count >= 4 and f.specificity >= 3.0
+    """A dictionary word the corpus uses far more than general language does: the rarer
+    the evidence (fewer uses, one document), the higher the rate it must reach."""
+    return any(
+        f.count >= count and f.doc_count >= docs and f.specificity >= specificity
+        for count, docs, specificity in _DOMAIN_WORD_EVIDENCE
+    )
 
 
 def _part_frequency(part: str, segmenter: Segmenter) -> int:
@@ -275,6 +281,11 @@ def score_candidates(
     for key, candidate in table.candidates.items():
         scored[key] = termhood(candidate, features(candidate, table, segmenter), segmenter)
     kept = {key for key, (score, _) in scored.items() if score >= options.min_termhood}
+    named = named_compounds(table, {k: scored[k][1] for k in kept}, segmenter)
+    for key in named:
+        score, signals = scored[key]
+        scored[key] = (max(score, options.min_termhood), sorted({*signals, "named-compound"}))
+        kept.add(key)
     listed = enumeration_members(table, kept, segmenter)
     for key in listed:
         score, signals = scored[key]
@@ -286,8 +297,87 @@ def score_candidates(
         _typed(e, segmenter) for e in _link_pairs(entries, table) if e.score >= options.min_score
     ]
     entries = _types_of_list_mates(entries, listed)
+    entries = _types_of_named_compounds(entries, named, table)
     entries.sort(key=lambda e: (-e.score, -e.count, e.term))
     return entries
+
+
+# Signals that make a kept word a name or a coinage (百度, 闭源, 智谱), not a compound.
+_NAME_SIGNALS = frozenset({"new-word", "proper-noun", "employer", "enumeration", "organisation"})
+
+
+def named_compounds(
+    table: CandidateTable, kept: dict[str, list[str]], segmenter: Segmenter
+) -> dict[str, str]:
+    """Names and coinages the corpus already vouches for, followed by technical heads:
+    百度|智能|云, 腾讯云|TI|平台, 闭源|大|模型, 智谱|AI — terms even when seen once.
+
+    The candidate must be whole: no head word follows it and no content word stands before
+    it (混元AI is a piece of 腾讯混元AI大模型). ``kept`` maps each kept key to its signals;
+    each compound found maps to the key of its name.
+    """
+    found: dict[str, str] = {}
+    for key, candidate in table.candidates.items():
+        parts = candidate.parts
+        if key in kept or len(parts) < 2 or not _whole(candidate, segmenter):
+            continue
+        last = parts[-1]
+        if not _head_word(last) or segmenter.pos(last) in _VERBAL_TAGS | {"v", "vn"}:
+            continue
+        for split in range(1, len(parts)):
+            modifier = canonical_key("".join(parts[:split]))
+            signals = set(kept.get(modifier, ()))
+            named = bool(signals & _NAME_SIGNALS) and not signals & {"compound", "fused-compound"}
+            heads = parts[split:]
+            if (
+                named
+                and is_han(modifier[0])
+                and all(_head_word(h) or h in TERM_PREFIXES for h in heads)
+            ):
+                found[key] = modifier
+                break
+    return found
+
+
+def _types_of_named_compounds(
+    entries: list[Entry], named: dict[str, str], table: CandidateTable
+) -> list[Entry]:
+    """A named compound is of its name's kind: a company's cloud or AI is the company's
+    business (百度智能云, 智谱AI), its other heads its products (腾讯云TI平台); a coinage's
+    compound is a concept (闭源大模型)."""
+    if not named:
+        return entries
+    types = {canonical_key(e.term): e.type for e in entries}
+    typed = []
+    for entry in entries:
+        modifier = named.get(canonical_key(entry.term))
+        kind = types.get(modifier) if modifier else None
+        if kind == "org":
+            last = table.candidates[canonical_key(entry.term)].parts[-1]
+            business = last == "云" or (last.isascii() and last.isupper())
+            typed.append(replace(entry, type="org" if business else "product"))
+        elif kind in ("product", "concept"):
+            typed.append(replace(entry, type=kind))
+        else:
+            typed.append(entry)
+    return typed
+
+
+def _head_word(part: str) -> bool:
+    """A technical head (模型, 平台, 云) or a short generic acronym (AI, TI)."""
+    if part in TECH_HEADS:
+        return True
+    return part.isascii() and part.isupper() and len(part) <= 3 and part not in ROLE_WORDS
+
+
+def _whole(candidate: Candidate, segmenter: Segmenter) -> bool:
+    """Not continued by a head word on the right, nor by a content word on the left."""
+    if any(_head_word(word) for word in candidate.right if word):
+        return False
+    return all(
+        not word or word in FUNCTION_WORDS or segmenter.pos(word) in _VERBAL_TAGS
+        for word in candidate.left
+    )
 
 
 def enumeration_members(
