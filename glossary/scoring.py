@@ -7,6 +7,7 @@ signals that fired are recorded on the entry so a person can see why a term was 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -302,6 +303,7 @@ def score_candidates(
     return entries
 
 
+_ORDINAL = re.compile(r"[一二三四五六七八九十]号")
 # Signals that make a kept word a name or a coinage (百度, 闭源, 智谱), not a compound.
 _NAME_SIGNALS = frozenset({"new-word", "proper-noun", "employer", "enumeration", "organisation"})
 
@@ -322,7 +324,8 @@ def named_compounds(
         if key in kept or len(parts) < 2 or not _whole(candidate, segmenter):
             continue
         last = parts[-1]
-        if not _head_word(last) or segmenter.pos(last) in _VERBAL_TAGS | {"v", "vn"}:
+        verbal = segmenter.pos(last) in _VERBAL_TAGS | {"v", "vn"}
+        if not _head_word(last) or (verbal and not _ORDINAL.fullmatch(last)):
             continue
         for split in range(1, len(parts)):
             modifier = canonical_key("".join(parts[:split]))
@@ -352,8 +355,10 @@ def _types_of_named_compounds(
     for entry in entries:
         modifier = named.get(canonical_key(entry.term))
         kind = types.get(modifier) if modifier else None
-        if kind == "org":
-            last = table.candidates[canonical_key(entry.term)].parts[-1]
+        last = table.candidates[canonical_key(entry.term)].parts[-1] if modifier else ""
+        if _ORDINAL.fullmatch(last):
+            typed.append(replace(entry, type="product"))  # 飞星一号: a numbered product
+        elif kind == "org":
             business = last == "云" or (last.isascii() and last.isupper())
             typed.append(replace(entry, type="org" if business else "product"))
         elif kind in ("product", "concept"):
@@ -364,8 +369,9 @@ def _types_of_named_compounds(
 
 
 def _head_word(part: str) -> bool:
-    """A technical head (模型, 平台, 云) or a short generic acronym (AI, TI)."""
-    if part in TECH_HEADS:
+    """A technical head (模型, 平台, 云), a short generic acronym (AI, TI) or an ordinal
+    that numbers a product (飞星|一号)."""
+    if part in TECH_HEADS or _ORDINAL.fullmatch(part):
         return True
     return part.isascii() and part.isupper() and len(part) <= 3 and part not in ROLE_WORDS
 

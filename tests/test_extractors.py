@@ -409,9 +409,14 @@ def test_a_vouched_name_before_technical_heads_is_a_term_even_once(tmp_path: Pat
     from glossary.pipeline import extract
 
     text = (
-        "星澜发布了新产品。\n星澜的收入增长很快。\n星澜智能云正式上线。\n国家智能云也在建设中。\n"
+        "星澜发布了新产品。\n星澜的收入增长很快。\n星澜智能云正式上线。\n"
+        "卫星“星澜一号”发射成功。\n国家智能云也在建设中。\n"
     )
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     entries = {e.term: e for e in extract([str(tmp_path)]).entries}
     assert "named-compound" in entries["星澜智能云"].signals
+    assert (entries["星澜一号"].signals, entries["星澜一号"].type) == (
+        ("named-compound", "ngram"),
+        "product",
+    )
     assert "国家智能云" not in entries  # 国家 is an everyday word, not a name
