@@ -188,14 +188,17 @@ def _clean_new_word(word: str) -> bool:
 
 
 def _names_an_organisation(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
-    """``旷视科技``, ``蚂蚁集团``: a name-like part before an organisation suffix."""
-    if len(parts) != 2 or parts[1] not in ORGANISATION_SUFFIXES:
+    """``旷视科技``, ``蚂蚁集团``, ``戴尔科技集团``: a name-like part before organisation
+    suffixes. A rare place name counts as a name (百川智能); a common one does not
+    (中国科技)."""
+    if len(parts) < 2 or not all(p in ORGANISATION_SUFFIXES for p in parts[1:]):
         return False
     name = parts[0]
     if not is_han(name[0]) or len(name) < 2:
         return False
     frequency = segmenter.dictionary_frequency(name)
-    return frequency == 0 or (segmenter.pos(name) in _PROPER_TAGS and frequency < _GENERAL_WORD)
+    proper = segmenter.pos(name) in {*_PROPER_TAGS, "ns"}
+    return frequency == 0 or (proper and frequency < _GENERAL_WORD)
 
 
 def _fragment(candidate: Candidate) -> bool:

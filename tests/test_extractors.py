@@ -420,3 +420,22 @@ def test_a_vouched_name_before_technical_heads_is_a_term_even_once(tmp_path: Pat
         "product",
     )
     assert "国家智能云" not in entries  # 国家 is an everyday word, not a name
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("旷视科技", True),  # a word no dictionary holds before 科技
+        ("星瀚科技集团", True),  # several organisation suffixes
+        ("百川智能", True),  # a rare place name used as a brand
+        ("中国科技", False),  # a common place name: a phrase, not a company
+        ("北京智能", False),
+        ("科技集团", False),  # suffixes only
+        ("数据智能", False),  # an everyday noun first
+    ],
+)
+def test_names_of_organisations(name: str, expected: bool, segmenter: Segmenter) -> None:
+    from glossary.scoring import _names_an_organisation
+
+    parts = tuple(token.text for token in segmenter.tokens(name))
+    assert _names_an_organisation(parts, segmenter) is expected
