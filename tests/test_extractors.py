@@ -209,6 +209,7 @@ def candidates(text: str, segmenter: Segmenter) -> set[str]:
         ("百川讯飞发布了新模型", {"百川讯飞"}),
         ("星河一言上线了", {"星河一言"}),
         ("多模态大型语言模型的能力", {"多模态大型语言模型"}),  # 多 is no word of its own
+        ("日之彼岸发布了新模型", {"日之彼岸"}),  # 之 linking a four-character name
     ],
 )
 def test_chinese_candidates_include(text: str, expected: set[str], segmenter: Segmenter) -> None:
@@ -223,6 +224,7 @@ def test_chinese_candidates_include(text: str, expected: set[str], segmenter: Se
         ("我们的模型", {"我们的模型", "的模型"}),
         ("2024年", {"2024年"}),  # no Han word of its own
         ("他在这里吃了饭", {"这里吃", "这里吃了"}),  # one lone character is no split name
+        ("数据之间的关系", {"数据之间"}),  # 之 in a longer phrase links no name
     ],
 )
 def test_chinese_candidates_exclude(text: str, excluded: set[str], segmenter: Segmenter) -> None:

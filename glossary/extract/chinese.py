@@ -28,7 +28,8 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """
     n = len(tokens)
     for first in range(n):
-        if not _may_start(tokens[first]):
+        linked = first + 1 < n and _linking_zhi(tokens, first, first + 1)
+        if not _may_start(tokens[first]) and not linked:
             continue
         chars = 0
         has_han = False
@@ -45,6 +46,7 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
                 and token.kind == "han"
                 and token.text in FUNCTION_WORDS
                 and token.text not in TERM_PREFIXES
+                and not _linking_zhi(tokens, first, last)
             ):
                 break  # 大模型也不能, 传神的任度: a function word inside ends the run
             chars += len(token.text)
@@ -83,3 +85,17 @@ def _split_unknown_word(tokens: Sequence[Token], first: int, last: int) -> bool:
     """jieba cut a word it does not know into single characters (科大|讯|飞, 文心|一|言)."""
     previous = tokens[last - 1]
     return len(previous.text) == 1 and previous.text not in FUNCTION_WORDS and last - 1 > first
+
+
+def _linking_zhi(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """之 between two short Han words of a four-character name (月之暗面, 光年之外)."""
+    if tokens[last].text != "之" or last + 1 >= len(tokens):
+        return False
+    before, after = tokens[last - 1], tokens[last + 1]
+    return (
+        last - 1 == first
+        and before.kind == "han"
+        and after.kind == "han"
+        and len(before.text) + len(after.text) == 3
+        and after.start == tokens[last].end
+    )
