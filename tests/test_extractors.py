@@ -224,7 +224,7 @@ def test_chinese_candidates_include(text: str, expected: set[str], segmenter: Se
         ("我们的模型", {"我们的模型", "的模型"}),
         ("2024年", {"2024年"}),  # no Han word of its own
         ("他在这里吃了饭", {"这里吃", "这里吃了"}),  # one lone character is no split name
-        ("数据之间的关系", {"数据之间"}),  # 之 in a longer phrase links no name
+        ("人工智能之父图灵", {"人工智能之父"}),  # 之 in a longer phrase links no name
     ],
 )
 def test_chinese_candidates_exclude(text: str, excluded: set[str], segmenter: Segmenter) -> None:
