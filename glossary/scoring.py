@@ -217,6 +217,8 @@ def _free_composition(parts: tuple[str, ...], f: Features, segmenter: Segmenter)
     head = parts[-1]
     if len(parts) < 2 or head in TECH_HEADS or head in ORGANISATION_SUFFIXES:
         return False
+    if head in TERM_HEAD_CHARS:
+        return False  # 数据集, 智能体: a one-character head makes a word, not a phrase
     everyday = segmenter.dictionary_frequency(head) >= _COMMON_VERB
     return everyday and f.modifier_count >= 3 * f.count
 

@@ -295,6 +295,8 @@ def names(text: str, segmenter: Segmenter) -> list[str]:
         ("蚂蚁集团副总裁徐鹏此前接受采访时表示", ["徐鹏"]),
         ("徐鹏说,但是我相信在这之后可以有很多创新", ["徐鹏"]),
         ("该校教授王小明认为这一方向值得投入", ["王小明"]),
+        ("特斯拉首席执行官马斯克在会上说", ["马斯克"]),  # a transliterated name
+        ("微软首席执行官萨蒂亚纳德拉表示", ["萨蒂亚纳德拉"]),
     ],
 )
 def test_names_cued_by_a_title_or_a_verb_of_saying(
@@ -310,6 +312,8 @@ def test_names_cued_by_a_title_or_a_verb_of_saying(
         "创始人和企业家都在关注",  # 和 is a word here, not a surname
         "他说这是一个好方向",  # a pronoun
         "记者,编辑",  # a title with no name after it
+        "分析师表示同意",  # not a transliteration: 表 is no name character
+        "经理阿里到了",  # two characters are too few for a foreign name
     ],
 )
 def test_name_look_alikes_yield_no_person(text: str, segmenter: Segmenter) -> None:
@@ -441,3 +445,15 @@ def test_names_of_organisations(name: str, expected: bool, segmenter: Segmenter)
 
     parts = tuple(token.text for token in segmenter.tokens(name))
     assert _names_an_organisation(parts, segmenter) is expected
+
+
+def test_a_one_character_head_makes_a_word_not_a_free_composition(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    text = (
+        "数据很重要。\n我们收集数据。\n数据来自网络。\n清洗数据。\n数据要干净。\n"
+        "标注数据。\n这个数据集很大。\n新的数据集已经发布。\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    entries = {e.term: e for e in extract([str(tmp_path)]).entries}
+    assert "free-composition" not in entries["数据集"].signals

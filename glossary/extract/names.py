@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from glossary.lexicon import EDGE_CHARS, ROLE_WORDS, SPEECH_VERBS, SURNAMES
+from glossary.lexicon import (
+    EDGE_CHARS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    SURNAMES,
+    TRANSLITERATION_CHARS,
+)
 from glossary.segment import Token
 from glossary.text import is_han
 
@@ -20,7 +26,7 @@ def name_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     seen: set[tuple[int, int]] = set()
     for index, token in enumerate(tokens):
         if token.text in ROLE_WORDS:
-            span = name_after(tokens, index + 1)
+            span = name_after(tokens, index + 1) or _transliteration_after(tokens, index + 1)
             if span and span not in seen:
                 seen.add(span)
                 yield span
@@ -29,6 +35,24 @@ def name_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
             if span and span not in seen:
                 seen.add(span)
                 yield span
+
+
+def _transliteration_after(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
+    """A foreign name written in transliteration characters after a title (首席执行官
+    萨姆奥特曼, CEO马斯克): whole words, three to six characters, each one of those the
+    standard transliteration tables use."""
+    end = start
+    chars = 0
+    while end < len(tokens):
+        token = tokens[end]
+        joined = end == start or token.start == tokens[end - 1].end
+        if token.kind != "han" or not joined or not set(token.text) <= TRANSLITERATION_CHARS:
+            break
+        chars += len(token.text)
+        end += 1
+    if end == start or not 3 <= chars <= 6:
+        return None
+    return tokens[start].start, tokens[end - 1].end
 
 
 def name_after(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
