@@ -296,6 +296,8 @@ def names(text: str, segmenter: Segmenter) -> list[str]:
         ("徐鹏说,但是我相信在这之后可以有很多创新", ["徐鹏"]),
         ("该校教授王小明认为这一方向值得投入", ["王小明"]),
         ("特斯拉首席执行官马斯克在会上说", ["马斯克"]),  # a transliterated name
+        ("创始人兼CEO刘建中曾在今年表示", ["刘建中"]),  # jieba glued 中 to 曾
+        ("澜舟科技CEO周明认为创业很难", ["周明"]),  # 认为 is a verb of saying, not 认|为
         ("微软首席执行官萨蒂亚纳德拉表示", ["萨蒂亚纳德拉"]),
     ],
 )

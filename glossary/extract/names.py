@@ -19,6 +19,9 @@ from glossary.lexicon import (
 from glossary.segment import Token
 from glossary.text import is_han
 
+# Characters that open the clause after a name: adverbs and particles (曾, 也, 在, 将 …).
+_CLAUSE_CHARS = EDGE_CHARS | frozenset("曾已")
+
 
 def name_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Spans (into the sentence) of people's names cued by a title before or a verb of saying
@@ -79,6 +82,17 @@ def name_after(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
     ):
         text += following.text  # 卢冠/男: a three-character name jieba split
         end = following.end
+    elif (
+        len(text) == 2
+        and joins
+        and following is not None
+        and len(following.text) == 2
+        and following.text[1] in _CLAUSE_CHARS
+        and following.text[0] not in EDGE_CHARS
+        and following.text not in SPEECH_VERBS  # 周明/认为
+    ):
+        text += following.text[0]  # 张建/中曾在: the name's last character glued to 曾
+        end = following.start + 1
     if not 2 <= len(text) <= 3 or not all(is_han(c) for c in text):
         return None
     if any(c in EDGE_CHARS for c in text[1:]):
