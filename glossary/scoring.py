@@ -133,6 +133,9 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
         elif f.pos in _NOMINAL_TAGS and _domain_word(f):
             signals.add("domain-word")
             score = 0.4 + recurrence
+    elif f.background == 0 and _technical_word(candidate.parts):
+        signals.add("technical-word")
+        score = 0.5 + recurrence
     elif f.background == 0 and not _odd_mixture(candidate.parts, segmenter):
         mixed = any(not is_han(p[0]) for p in candidate.parts)
         rarest = min(_part_frequency(p, segmenter) for p in candidate.parts)
@@ -170,6 +173,16 @@ def _domain_word(f: Features) -> bool:
         f.count >= count and f.doc_count >= docs and f.specificity >= specificity
         for count, docs, specificity in _DOMAIN_WORD_EVIDENCE
     )
+
+
+# One-character heads that make a thing of a technical word (测试集, 优化器, 模型层, 数据库);
+# 化, 性, 端, 型 … make qualities and sides (智能化, 推理端), not things.
+_THING_HEAD_CHARS = frozenset("层体链器网图库码元集")
+
+
+def _technical_word(parts: tuple[str, ...]) -> bool:
+    """A technical word and a one-character head: a term even when seen once (训练集)."""
+    return len(parts) == 2 and parts[0] in TECH_HEADS and parts[1] in _THING_HEAD_CHARS
 
 
 def _part_frequency(part: str, segmenter: Segmenter) -> int:
@@ -291,7 +304,11 @@ def score_candidates(
     for key in named:
         score, signals = scored[key]
         scored[key] = (max(score, options.min_termhood), sorted({*signals, "named-compound"}))
-        kept.add(key)
+    versioned = versioned_terms(table, kept)
+    for key in versioned:
+        score, signals = scored[key]
+        scored[key] = (max(score, options.min_termhood), sorted({*signals, "versioned"}))
+    kept.update(named, versioned)
     listed = enumeration_members(table, kept, segmenter)
     for key in listed:
         score, signals = scored[key]
@@ -304,6 +321,7 @@ def score_candidates(
     ]
     entries = _types_of_list_mates(entries, listed)
     entries = _types_of_named_compounds(entries, named, table)
+    entries = [replace(e, type="product") if "versioned" in e.signals else e for e in entries]
     entries.sort(key=lambda e: (-e.score, -e.count, e.term))
     return entries
 
@@ -334,17 +352,22 @@ def named_compounds(
             continue
         for split in range(1, len(parts)):
             modifier = canonical_key("".join(parts[:split]))
-            signals = set(kept.get(modifier, ()))
-            named = bool(signals & _NAME_SIGNALS) and not signals & {"compound", "fused-compound"}
+            names = parts[:split]
+            if not _is_name(modifier, kept):
+                if not all(_is_name(canonical_key(p), kept) for p in names):
+                    continue
+                modifier = canonical_key(names[0])  # 腾讯|混元: of the kind of the first
             heads = parts[split:]
-            if (
-                named
-                and is_han(modifier[0])
-                and all(_head_word(h) or h in TERM_PREFIXES for h in heads)
-            ):
+            if is_han(modifier[0]) and all(_head_word(h) or h in TERM_PREFIXES for h in heads):
                 found[key] = modifier
                 break
     return found
+
+
+def _is_name(key: str, kept: dict[str, list[str]]) -> bool:
+    """A kept name or coinage (腾讯, 混元), not a compound of words."""
+    signals = set(kept.get(key, ()))
+    return bool(signals & _NAME_SIGNALS) and not signals & {"compound", "fused-compound"}
 
 
 def _types_of_named_compounds(
@@ -371,6 +394,23 @@ def _types_of_named_compounds(
         else:
             typed.append(entry)
     return typed
+
+
+_RELEASE = re.compile(r"\d+\.\d+(\.\d+)*|[vV]\d+(\.\d+)*")
+
+
+def versioned_terms(table: CandidateTable, kept: set[str]) -> list[str]:
+    """A kept Chinese term followed by a release number is a product release, even when
+    seen once (文心大模型|3.5, 星火|V4.0)."""
+    found = []
+    for key, candidate in table.candidates.items():
+        parts = candidate.parts
+        if key in kept or len(parts) < 2 or not _RELEASE.fullmatch(parts[-1]):
+            continue
+        stem = canonical_key("".join(parts[:-1]))
+        if stem in kept and is_han(stem[0]):
+            found.append(key)
+    return found
 
 
 def _head_word(part: str) -> bool:

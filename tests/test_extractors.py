@@ -210,6 +210,7 @@ def candidates(text: str, segmenter: Segmenter) -> set[str]:
         ("星河一言上线了", {"星河一言"}),
         ("多模态大型语言模型的能力", {"多模态大型语言模型"}),  # 多 is no word of its own
         ("日之彼岸发布了新模型", {"日之彼岸"}),  # 之 linking a four-character name
+        ("腾讯混元AI大模型上线", {"腾讯混元AI大模型"}),  # 大 inside is no word either
     ],
 )
 def test_chinese_candidates_include(text: str, expected: set[str], segmenter: Segmenter) -> None:
@@ -459,3 +460,49 @@ def test_a_one_character_head_makes_a_word_not_a_free_composition(tmp_path: Path
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     entries = {e.term: e for e in extract([str(tmp_path)]).entries}
     assert "free-composition" not in entries["数据集"].signals
+
+
+def test_a_kept_term_with_a_release_number_is_a_product(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    text = "星澜大模型发布了。\n星澜大模型很强。\n新版星澜大模型3.5今天上线。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    entries = {e.term: e for e in extract([str(tmp_path)]).entries}
+    release = entries["星澜大模型3.5"]
+    assert (release.signals, release.type) == (("ngram", "versioned"), "product")
+
+
+def test_a_number_after_a_term_is_no_release(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    text = "星澜大模型发布了。\n星澜大模型很强。\n我们测了星澜大模型2次。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert "星澜大模型2" not in {e.term for e in extract([str(tmp_path)]).entries}
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("测试", "集"), True),
+        (("优化", "器"), True),
+        (("模型", "层"), True),
+        (("智能", "化"), False),  # a quality, not a thing
+        (("推理", "端"), False),  # a side
+        (("公司", "集"), False),  # not a technical word
+        (("深度", "学习", "器"), False),
+    ],
+)
+def test_technical_words_with_a_one_character_head(parts: tuple[str, ...], expected: bool) -> None:
+    from glossary.scoring import _technical_word
+
+    assert _technical_word(parts) is expected
+
+
+def test_several_vouched_names_before_a_head_make_a_product(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    text = "腾讯发布了新产品。\n腾讯的收入增长很快。\n星澜的团队很小。\n星澜开源了代码。\n腾讯星澜AI大模型正式上线。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    entries = {e.term: e for e in extract([str(tmp_path)]).entries}
+    compound = entries["腾讯星澜AI大模型"]
+    assert (compound.signals, compound.type) == (("named-compound", "ngram"), "product")

@@ -22,9 +22,10 @@ MAX_CHARS = 10
 def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """(first, last+1) token index ranges that may be a Chinese or mixed-script term.
 
-    A candidate holds 1–4 adjacent Han or Latin words, a one-character prefix aside
-    (多模态大型语言模型; a version number may close it: ``文心大模型3.5``), 2–10 characters, at
-    least one Han character, and neither starts nor ends with a function word.
+    A candidate holds 1–4 adjacent Han or Latin words, one-character prefixes aside
+    (多模态大型语言模型, 腾讯混元AI大模型; a version number may close it: ``文心大模型3.5``),
+    2–10 characters, at least one Han character, and neither starts nor ends with a function
+    word.
     """
     n = len(tokens)
     for first in range(n):
@@ -32,11 +33,14 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
         if not _may_start(tokens[first]) and not linked:
             continue
         chars = 0
+        words = 0
         has_han = False
-        # A one-character prefix does not count as a word (多|模态|大型|语言|模型).
-        words = MAX_WORDS + (tokens[first].text in TERM_PREFIXES)
-        for last in range(first, min(n, first + words)):
+        for last in range(first, n):
             token = tokens[last]
+            # A one-character prefix is no word of its own (多|模态, 混元AI|大|模型).
+            words += token.text not in TERM_PREFIXES
+            if words > MAX_WORDS:
+                break
             if token.kind not in ("han", "latin", "digit"):
                 break
             if last > first and tokens[last - 1].end != token.start:
