@@ -3,12 +3,13 @@
 Usage: python benchmarks/corpus.py [--cache DIR]
 
 Downloads (never installs) Debian's Chinese documentation packages with `apt-get download`
-— manpages-zh, debian-reference-zh-cn and libreoffice-help-zh-cn — unpacks them with
-`dpkg-deb -x`, strips the markup (groff, HTML, XHP), keeps each paragraph with enough Chinese
-once, and writes the text as ~200 KB files. Then it writes cuts of 1, 10 and 50 MB (the 50 MB
-cut repeats the unique text as often as needed, under other file names). Everything lives in
-the cache folder (default ~/.cache/glossary-bench), outside the repository; a second run
-reuses what is there.
+— manpages-zh, the Debian reference, FAQ, handbook and installation guide, LibreOffice and
+GIMP help, … (PACKAGES) — unpacks them with `dpkg-deb -x`, strips the markup (groff, HTML,
+XHP), keeps each paragraph with enough Chinese once (about 9 MB of it), and writes the text
+as ~200 KB files. Then it writes cuts of 1, 10 and 50 MB (the 10 MB and 50 MB cuts repeat the
+unique text as often as needed, under other file names). Everything lives in the cache folder
+(default ~/.cache/glossary-bench), outside the repository; a second run reuses what is there,
+unless PACKAGES has changed since.
 """
 
 from __future__ import annotations
@@ -24,15 +25,23 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-PACKAGES = (
-    "manpages-zh",
-    "debian-reference-zh-cn",
-    "libreoffice-help-zh-cn",
-    "debian-edu-doc-zh-cn",
-    "gimp-help-zh-cn",
-    "kicad-doc-zh",
-    "debian-reference-zh-tw",
-    "libreoffice-help-zh-tw",
+# Each package, with the folders that hold its Chinese text when it ships other languages too
+# (their Japanese has enough Han characters to pass for Chinese).
+PACKAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("manpages-zh", ()),
+    ("debian-reference-zh-cn", ()),
+    ("libreoffice-help-zh-cn", ()),
+    ("debian-edu-doc-zh-cn", ()),
+    ("gimp-help-zh-cn", ()),
+    ("kicad-doc-zh", ()),
+    ("debian-reference-zh-tw", ()),
+    ("libreoffice-help-zh-tw", ()),
+    ("debian-faq-zh-cn", ()),
+    ("maint-guide-zh-cn", ()),
+    ("maint-guide-zh-tw", ()),
+    ("debian-edu-doc-legacy-zh-cn", ()),
+    ("installation-guide-amd64", ("/zh_CN/",)),
+    ("debian-handbook", ("/zh-CN/", "/zh-TW/")),
 )
 CUTS_MB = (1, 10, 50)
 FILE_BYTES = 200_000
@@ -47,8 +56,13 @@ def main() -> None:
     args = parser.parse_args()
     cache = Path(args.cache)
     unique = cache / "unique"
-    if not unique.exists():
+    manifest = "".join(f"{name} {' '.join(only)}\n" for name, only in PACKAGES)
+    if not (unique / "PACKAGES").exists() or (unique / "PACKAGES").read_text() != manifest:
+        # Built from another package list: build it again, and the cuts with it.
+        for folder in (unique, *(cache / f"cut-{megabytes}mb" for megabytes in CUTS_MB)):
+            shutil.rmtree(folder, ignore_errors=True)
         build_unique(cache, unique)
+        (unique / "PACKAGES").write_text(manifest)
     size = sum(p.stat().st_size for p in unique.glob("*.txt"))
     print(f"unique prose: {size / 1e6:.1f} MB in {len(list(unique.glob('*.txt')))} files")
     for megabytes in CUTS_MB:
@@ -61,7 +75,7 @@ def main() -> None:
 def build_unique(cache: Path, unique: Path) -> None:
     debs = cache / "debs"
     debs.mkdir(parents=True, exist_ok=True)
-    for package in PACKAGES:
+    for package, _ in PACKAGES:
         if not any(debs.glob(f"{package}_*.deb")):
             subprocess.run(["apt-get", "download", package], cwd=debs, check=True)
     seen: set[str] = set()
@@ -69,10 +83,11 @@ def build_unique(cache: Path, unique: Path) -> None:
     written = 0
     staging = Path(tempfile.mkdtemp(dir=cache))
     try:
-        for deb in sorted(debs.glob("*.deb")):
+        for package, only in PACKAGES:
+            deb = max(debs.glob(f"{package}_*.deb"))
             root = staging / deb.stem
             subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
-            for paragraph in paragraphs(root):
+            for paragraph in paragraphs(root, only):
                 digest = hashlib.sha1(paragraph.encode()).hexdigest()
                 if digest in seen:
                     continue
@@ -80,6 +95,7 @@ def build_unique(cache: Path, unique: Path) -> None:
                 buffer.append(paragraph)
                 if sum(len(p.encode()) for p in buffer) >= FILE_BYTES:
                     written = _flush(staging / "unique", buffer, written)
+            shutil.rmtree(root)
         written = _flush(staging / "unique", buffer, written)
         (staging / "unique").rename(unique)
     finally:
@@ -95,10 +111,11 @@ def _flush(folder: Path, buffer: list[str], written: int) -> int:
     return written + 1
 
 
-def paragraphs(root: Path) -> Iterator[str]:
-    """Paragraphs of prose with at least twenty Chinese characters, markup removed."""
+def paragraphs(root: Path, only: tuple[str, ...] = ()) -> Iterator[str]:
+    """Paragraphs of prose with at least twenty Chinese characters, markup removed; with
+    ``only``, from files whose path holds one of those parts."""
     for path in sorted(root.rglob("*")):
-        if not path.is_file():
+        if not path.is_file() or (only and not any(part in str(path) for part in only)):
             continue
         text = _read(path)
         if text is None:
