@@ -8,33 +8,51 @@ and at most ``max_contexts`` sentences, so memory grows with the vocabulary, not
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
-from glossary.models import Context, Occurrence
+from glossary.models import Context, Sentence
 from glossary.text import canonical_key
 
 
 @dataclass(slots=True)
 class Candidate:
-    """Everything known about one canonical key after reading the corpus."""
+    """Everything known about one canonical key after reading the corpus.
+
+    The tallies are plain dicts (value → count): a corpus makes hundreds of thousands of
+    candidates, most seen once, and a dict costs a fraction of a Counter to make and update.
+    """
 
     key: str
-    surfaces: Counter[str] = field(default_factory=Counter)
+    surfaces: dict[str, int] = field(default_factory=dict)
     count: int = 0
     docs: set[str] = field(default_factory=set)
     contexts: list[Context] = field(default_factory=list)
-    context_keys: set[tuple[str, int, str]] = field(default_factory=set)
-    signals: Counter[str] = field(default_factory=Counter)
-    left: Counter[str] = field(default_factory=Counter)
-    right: Counter[str] = field(default_factory=Counter)
+    signals: dict[str, int] = field(default_factory=dict)
+    left: dict[str, int] = field(default_factory=dict)
+    right: dict[str, int] = field(default_factory=dict)
     parts: tuple[str, ...] = ()  # the words the segmenter split the first surface into
     distinct: int = 0  # occurrences in sentences not seen before (repeats count once)
 
     @property
     def surface(self) -> str:
         """The most frequent surface as written (ties: the first seen)."""
-        return self.surfaces.most_common(1)[0][0]
+        surfaces = self.surfaces
+        return max(surfaces, key=surfaces.__getitem__)
+
+    def surfaces_by_count(self) -> list[tuple[str, int]]:
+        """Surfaces with their counts, most frequent first (ties: the first seen)."""
+        return sorted(self.surfaces.items(), key=itemgetter(1), reverse=True)
+
+    def cites(self, source: str, line: int, sentence: str) -> bool:
+        """Whether the last context is this sentence. Sentences arrive in corpus order, so
+        a second occurrence in one sentence always follows the first."""
+        if not self.contexts:
+            return False
+        last = self.contexts[-1]
+        return last.line == line and last.source == source and last.sentence == sentence
 
 
 @dataclass(slots=True)
@@ -72,38 +90,37 @@ class CandidateTable:
 
     def add(
         self,
-        occurrence: Occurrence,
-        signals: frozenset[str],
+        surface: str,
+        sentence: Sentence,
+        start: int,
+        signals: Iterable[str],
         *,
         left: str = "",
         right: str = "",
         parts: tuple[str, ...] = (),
         repeated: bool = False,
     ) -> str:
-        """File one occurrence found by ``signals`` at one place; returns its key."""
-        key = canonical_key(occurrence.surface)
+        """File one occurrence of ``surface`` at ``sentence.text[start:]``, found by
+        ``signals``; returns its key."""
+        key = canonical_key(surface)
         candidate = self.candidates.get(key)
         if candidate is None:
-            candidate = self.candidates[key] = Candidate(key, parts=parts or (occurrence.surface,))
+            candidate = self.candidates[key] = Candidate(key, parts=parts or (surface,))
+        tally = candidate.signals
         for signal in signals:
-            candidate.signals[signal] += 1
-        sentence = occurrence.sentence
-        candidate.surfaces[occurrence.surface] += 1
+            tally[signal] = tally.get(signal, 0) + 1
+        candidate.surfaces[surface] = candidate.surfaces.get(surface, 0) + 1
         candidate.count += 1
         if not repeated:
             candidate.distinct += 1
         candidate.docs.add(sentence.source)
-        candidate.left[left] += 1
-        candidate.right[right] += 1
-        context_key = (sentence.source, sentence.line, sentence.text)
-        room = self.max_contexts is None or len(candidate.contexts) < self.max_contexts
-        if room and context_key not in candidate.context_keys:
-            candidate.context_keys.add(context_key)
-            candidate.contexts.append(
-                Context(
-                    sentence.source, sentence.line, sentence.text, occurrence.start, occurrence.end
-                )
-            )
+        candidate.left[left] = candidate.left.get(left, 0) + 1
+        candidate.right[right] = candidate.right.get(right, 0) + 1
+        contexts = candidate.contexts
+        room = self.max_contexts is None or len(contexts) < self.max_contexts
+        if room and not candidate.cites(sentence.source, sentence.line, sentence.text):
+            end = start + len(surface)
+            contexts.append(Context(sentence.source, sentence.line, sentence.text, start, end))
         return key
 
     def add_pair(self, zh_key: str, en_key: str, abbreviation: str | None = None) -> None:
@@ -201,12 +218,10 @@ class CandidateTable:
                     break
                 # One copy of each sentence, however many candidates cite it.
                 shared = self._sentences.setdefault(sentence, sentence)
-                context_key = (source, line, shared)
-                if context_key not in mine.context_keys:
-                    mine.context_keys.add(context_key)
+                if not mine.cites(source, line, shared):
                     mine.contexts.append(Context(source, line, shared, start, end))
 
 
-def _add(counter: Counter[str] | Counter[Any], counts: dict[Any, int]) -> None:
+def _add(tally: MutableMapping[Any, int], counts: dict[Any, int]) -> None:
     for key, count in counts.items():
-        counter[key] += count
+        tally[key] = tally.get(key, 0) + count

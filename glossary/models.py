@@ -33,17 +33,6 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One place a candidate term was seen: ``sentence.text[start:end] == surface``."""
-
-    surface: str
-    sentence: Sentence
-    start: int
-    end: int
-    signal: str  # name of the extractor that found it
-
-
-@dataclass(frozen=True, slots=True)
 class Context:
     """A sentence an entry was used in, as written in the output."""
 

@@ -19,7 +19,7 @@ from glossary.extract.latin import latin_spans
 from glossary.extract.lists import enumerations
 from glossary.extract.names import name_spans
 from glossary.extract.pairs import find_pairs
-from glossary.models import Document, Entry, Occurrence, Sentence
+from glossary.models import Document, Entry, Sentence
 from glossary.scoring import ScoringOptions, score_candidates
 from glossary.segment import Segmenter, Token
 from glossary.text import (
@@ -198,18 +198,16 @@ def add_sentence(
     if not repeated:
         _count_sequences(table, tokens)
         table.lists.update(enumerations(folded))
-    for span, signals in found.items():
-        start, end = span
-        occurrence = Occurrence(
-            sentence.text[start:end], sentence, start, end, "+".join(sorted(signals))
-        )
-        left, right = neighbours.get(span, ("", ""))
+    for (start, end), signals in found.items():
+        left, right = neighbours.get((start, end), ("", ""))
         table.add(
-            occurrence,
-            frozenset(signals),
+            sentence.text[start:end],
+            sentence,
+            start,
+            signals,
             left=left,
             right=right,
-            parts=parts.get(span, ()),
+            parts=parts.get((start, end), ()),
             repeated=repeated,
         )
     for match in pairs:

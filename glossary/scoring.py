@@ -97,9 +97,9 @@ def features(candidate: Candidate, table: CandidateTable, segmenter: Segmenter) 
     )
 
 
-def _variety(neighbours: Counter[str], count: int) -> float:
+def _variety(neighbours: dict[str, int], count: int) -> float:
     """Distinct neighbours per occurrence; a sentence edge counts as a new neighbour each time."""
-    distinct = len([n for n in neighbours if n]) + neighbours[""]
+    distinct = len([n for n in neighbours if n]) + neighbours.get("", 0)
     return distinct / count if count else 0.0
 
 
@@ -551,14 +551,14 @@ def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
         term=surface,
         zh=surface if lang != "en" else None,
         en=surface if lang == "en" else None,
-        variants=tuple(s for s, _ in candidate.surfaces.most_common()),
+        variants=tuple(s for s, _ in candidate.surfaces_by_count()),
         lang=lang,
         score=round(rank_score(score, candidate.count, len(candidate.docs)), 4),
         count=candidate.count,
         doc_count=len(candidate.docs),
         contexts=tuple(candidate.contexts),
         sources=tuple(sorted(candidate.docs)),
-        surface_counts=tuple(candidate.surfaces.most_common()),
+        surface_counts=tuple(candidate.surfaces_by_count()),
         signals=tuple(signals),
     )
 
