@@ -166,3 +166,16 @@ def test_the_versioned_heldout_results_are_current(heldout_entries: tuple[Entry,
 
     recorded = json.loads((ROOT / "eval" / "heldout-results.json").read_text(encoding="utf-8"))
     assert evaluation_record(evaluate(heldout_entries, HELDOUT / "gold")) == recorded
+
+
+FRESH = ROOT / "tests" / "fresh"
+
+
+def test_the_versioned_fresh_results_are_current() -> None:
+    """The fresh set (tests/fresh/README.md) is only measured, never tuned on: its numbers
+    are recorded so that every change shows what it does to text nobody tuned for."""
+    from glossary.evaluate import evaluate, evaluation_record
+
+    entries = extract([str(FRESH / "texts")]).entries
+    recorded = json.loads((ROOT / "eval" / "fresh-results.json").read_text(encoding="utf-8"))
+    assert evaluation_record(evaluate(entries, FRESH / "gold")) == recorded
