@@ -113,19 +113,38 @@ def _t2s() -> object:
 
 
 @cache
-def _traditional_characters() -> frozenset[str]:
-    """Every character OpenCC's ``t2s`` may change (from its character and phrase tables):
-    a text with none of them is already Simplified, and converting it is skipped."""
+def _t2s_tables() -> tuple[dict[int, str], frozenset[str]]:
+    """OpenCC's ``t2s`` character table (first rendering of each character) and the first
+    characters of its phrase table."""
+    characters: dict[int, str] = {}
+    phrase_starts: set[str] = set()
+    for source, target in _opencc_table("TSCharacters.txt"):
+        characters[ord(source)] = target
+    for source, _ in _opencc_table("TSPhrases.txt"):
+        phrase_starts.add(source[0])
+    return characters, frozenset(phrase_starts)
+
+
+def _opencc_table(name: str) -> Iterator[tuple[str, str]]:
+    """(source, first target) rows of one of OpenCC's dictionary files."""
     from pathlib import Path
 
     import opencc
 
     folder = Path(opencc.__file__).with_name("dictionary")
+    for line in (folder / name).read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        if source:
+            yield source, targets.split(" ")[0] if targets else ""
+
+
+@cache
+def _traditional_characters() -> frozenset[str]:
+    """Every character OpenCC's ``t2s`` may change (from its character and phrase tables):
+    a text with none of them is already Simplified, and converting it is skipped."""
     changing: set[str] = set()
     for name in ("TSCharacters.txt", "TSPhrases.txt"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            source, _, targets = line.partition("\t")
-            target = targets.split(" ")[0] if targets else ""
+        for source, target in _opencc_table(name):
             if len(source) == len(target):
                 changing.update(a for a, b in zip(source, target, strict=True) if a != b)
             else:
@@ -142,6 +161,11 @@ def to_simplified(text: str) -> str:
     """
     if text.isascii() or _traditional_characters().isdisjoint(text):
         return text
+    characters, phrase_starts = _t2s_tables()
+    if phrase_starts.isdisjoint(text):
+        # No phrase of OpenCC's table can start here: its conversion is character by
+        # character, which str.translate does in C (OpenCC's own segmenter is pure Python).
+        return text.translate(characters)
     return str(_t2s().convert(text))  # type: ignore[attr-defined]
 
 

@@ -250,3 +250,25 @@ def test_pair_spans_are_in_bounds_and_non_empty(text: str, segmenter: Segmenter)
         zh_start, zh_end = match.zh
         en_start, en_end = match.en
         assert zh_end <= en_start or en_end <= zh_start, (match, folded)
+
+
+# Traditional characters and phrases OpenCC converts, plain Simplified ones and Latin.
+CONVERTIBLE = [
+    *"資料網路體與們國數據學習檢索裡麵後發髮乾幹瞭週",
+    *"的是了大模型",
+    "一目瞭然",
+    "不瞭解",
+    "上鍊",
+    " AI",
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CONVERTIBLE), max_size=12).map("".join))
+def test_to_simplified_equals_opencc(text: str) -> None:
+    """The character-table shortcut gives exactly what OpenCC's own conversion gives."""
+    import opencc
+
+    from glossary.text import to_simplified
+
+    assert to_simplified(text) == opencc.OpenCC("t2s").convert(text)
