@@ -204,8 +204,12 @@ class CandidateTable:
             right,
         ) in candidates:
             mine = self.candidates.get(key)
-            if mine is None:
-                mine = self.candidates[key] = Candidate(key, parts=parts)
+            if mine is None:  # new here: the state's own dicts become the candidate's
+                mine = self.candidates[key] = Candidate(
+                    key, surfaces, count, set(docs), [], signals, left, right, parts, distinct
+                )
+                self._add_contexts(mine, contexts)
+                continue
             _add(mine.surfaces, surfaces)
             mine.count += count
             mine.distinct += distinct
@@ -213,13 +217,26 @@ class CandidateTable:
             _add(mine.signals, signals)
             _add(mine.left, left)
             _add(mine.right, right)
-            for source, line, sentence, start, end in contexts:
-                if self.max_contexts is not None and len(mine.contexts) >= self.max_contexts:
-                    break
-                # One copy of each sentence, however many candidates cite it.
-                shared = self._sentences.setdefault(sentence, sentence)
-                if not mine.cites(source, line, shared):
-                    mine.contexts.append(Context(source, line, shared, start, end))
+            self._add_contexts(mine, contexts)
+
+    def merge_table(self, other: CandidateTable) -> None:
+        """:meth:`merge_state` for a table of this process: its candidates are taken over,
+        not copied, so ``other`` must not be used afterwards."""
+        if not self.candidates and not self.sequences:
+            self.__dict__.update(other.__dict__)  # the first chunk: take it whole
+            return
+        self.merge_state(other.to_state())
+
+    def _add_contexts(
+        self, mine: Candidate, contexts: list[tuple[str, int, str, int, int]]
+    ) -> None:
+        for source, line, sentence, start, end in contexts:
+            if self.max_contexts is not None and len(mine.contexts) >= self.max_contexts:
+                break
+            # One copy of each sentence, however many candidates cite it.
+            shared = self._sentences.setdefault(sentence, sentence)
+            if not mine.cites(source, line, shared):
+                mine.contexts.append(Context(source, line, shared, start, end))
 
 
 def _add(tally: MutableMapping[Any, int], counts: dict[Any, int]) -> None:

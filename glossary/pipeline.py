@@ -9,9 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from glossary.candidates import CandidateTable
-from glossary.corpus import Skipped, discover, read_document
-from glossary.engine import EngineOptions, MapSettings, Progress, in_process, run_map
-from glossary.errors import CorpusError
+from glossary.corpus import Skipped, discover
+from glossary.engine import EngineOptions, MapSettings, Progress, map_chunks, paused_gc
 from glossary.extract.chinese import candidate_spans
 from glossary.extract.employers import Dictionary, employer_spans
 from glossary.extract.known import KnownTerms
@@ -83,30 +82,16 @@ def extract(
     analyser = Analyser(segmenter, settings)
     table = CandidateTable(options.max_contexts)
     documents: list[Document] = []
-    if in_process(engine, len(files)):
-        # No worker and no cache: read each document straight into the corpus table.
-        for done, path in enumerate(files, start=1):
-            try:
-                document = read_document(path, options.encoding)
-            except CorpusError as error:
-                skip(Skipped(path, error.reason))
-            else:
-                add_document(table, document, segmenter, analyser.known)
-                documents.append(
-                    Document(document.source, "", document.encoding, document.title, document.date)
-                )
-                table.prune(SEQUENCE_LIMIT, CANDIDATE_LIMIT)
-            if progress is not None:
-                progress(done, len(files))
-    else:
-        for result in run_map(files, settings, engine, analyser, progress):
-            if isinstance(result, Skipped):
-                skip(result)
-                continue
-            documents.append(result.document)
-            table.merge_state(result.state)
+    with paused_gc():
+        for chunk in map_chunks(files, settings, engine, analyser.add, progress):
+            chunk.merge_into(table)
             table.prune(SEQUENCE_LIMIT, CANDIDATE_LIMIT)
-    entries = score_candidates(table, segmenter, options.scoring)
+            for outcome in chunk.outcomes:
+                if isinstance(outcome, Skipped):
+                    skip(outcome)
+                else:
+                    documents.append(outcome)
+        entries = score_candidates(table, segmenter, options.scoring)
     return Extraction(tuple(entries), tuple(documents), tuple(skipped))
 
 
@@ -123,17 +108,16 @@ def make_segmenter(known_terms: Sequence[str] = ()) -> Segmenter:
 
 
 class Analyser:
-    """Runs every extractor over one document and returns that document's own table."""
+    """Runs every extractor over a document, filing what they find in a table."""
 
     def __init__(self, segmenter: Segmenter, settings: MapSettings) -> None:
         self.segmenter = segmenter
         self.settings = settings
         self.known = KnownTerms(settings.known_terms) if settings.known_terms else None
 
-    def __call__(self, document: Document, settings: MapSettings) -> CandidateTable:
-        table = CandidateTable(settings.max_contexts)
+    def add(self, table: CandidateTable, document: Document) -> None:
+        """Analyse ``document`` into ``table`` (a chunk's or the corpus's own)."""
         add_document(table, document, self.segmenter, self.known)
-        return table
 
 
 def add_document(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from glossary.candidates import CandidateTable
-from glossary.engine import EngineOptions, MapSettings, run_map
+from glossary.engine import EngineOptions, MapSettings, map_chunks
 from glossary.models import Document
 from glossary.pipeline import Analyser, extract, make_segmenter
 
@@ -50,9 +50,9 @@ class CountingAnalyser:
         self.inner = Analyser(make_segmenter(), self.settings)
         self.read: list[str] = []
 
-    def __call__(self, document: Document, settings: MapSettings) -> CandidateTable:
+    def __call__(self, table: CandidateTable, document: Document) -> None:
         self.read.append(Path(document.source).name)
-        return self.inner(document, settings)
+        self.inner.add(table, document)
 
 
 def test_an_unchanged_corpus_is_not_read_again_and_one_new_file_is_read_alone(
@@ -66,7 +66,7 @@ def test_an_unchanged_corpus_is_not_read_again_and_one_new_file_is_read_alone(
 
     def run(paths: list[str]) -> int:
         analyser.read.clear()
-        list(run_map(paths, analyser.settings, options, analyser))
+        list(map_chunks(paths, analyser.settings, options, analyser))
         return len(analyser.read)
 
     assert run(files) == 5
@@ -122,3 +122,37 @@ def test_the_output_does_not_depend_on_hash_randomisation() -> None:
         )
         outputs.add(completed.stdout)
     assert len(outputs) == 1
+
+
+@pytest.fixture(scope="module")
+def many_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds cut into 20 files: more than two chunks of documents."""
+    folder = tmp_path_factory.mktemp("many")
+    for seed in sorted(SEEDS.glob("*.txt")):
+        lines = seed.read_text(encoding="utf-8").splitlines()
+        quarter = len(lines) // 4 + 1
+        for part in range(4):
+            chunk = "\n".join(lines[part * quarter : (part + 1) * quarter])
+            (folder / f"{seed.stem}-{part}.txt").write_text(chunk + "\n", encoding="utf-8")
+    return folder
+
+
+def test_every_engine_prunes_at_the_same_boundaries(
+    many_files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With limits low enough that rare word runs are dropped along the way, in chunks and
+    in the corpus table, in-process, worker processes and the cache give one glossary."""
+    import glossary.engine
+    import glossary.pipeline
+
+    paths = [str(many_files)]
+    assert len(glossary.engine.chunk_bounds(sorted(map(str, many_files.iterdir())))) >= 3
+    unpruned = records(paths)
+    monkeypatch.setattr(glossary.pipeline, "SEQUENCE_LIMIT", 3000)
+    monkeypatch.setattr(glossary.pipeline, "CANDIDATE_LIMIT", 800)
+    monkeypatch.setattr(glossary.engine, "CHUNK_SEQUENCE_LIMIT", 2000)
+    monkeypatch.setattr(glossary.engine, "CHUNK_CANDIDATE_LIMIT", 500)
+    alone = records(paths, EngineOptions(workers=1))
+    assert alone != unpruned  # the limits did drop something
+    assert records(paths, EngineOptions(workers=2)) == alone
+    assert records(paths, EngineOptions(workers=1, cache=str(tmp_path / "c.sqlite"))) == alone
