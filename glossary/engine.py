@@ -6,7 +6,7 @@ The corpus is cut into chunks of consecutive documents. Each chunk is analysed i
 candidate table, pruned if it grew past the chunk limits (lossy counting: word runs seen
 once are dropped), and handed back in corpus order to be merged. The steps are the same
 whichever engine runs them, so the output is too. Chunk boundaries depend only on each
-file's own path, so adding a file changes only the chunk it falls in: the cache keeps the
+file's own name, so adding a file changes only the chunk it falls in: the cache keeps the
 table of every chunk as well as of every document.
 """
 
@@ -70,7 +70,7 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 # Analyses one document into a table (a document's own, or its chunk's).
 Analyse = Callable[[CandidateTable, Document], None]
 
-# A chunk ends after a file whose path hashes to 0 modulo this number: about this many
+# A chunk ends after a file whose name hashes to 0 modulo this number: about this many
 # documents per chunk on average, never more than the maximum.
 CHUNK_DOCUMENTS = 8
 MAX_CHUNK_DOCUMENTS = 32
@@ -117,7 +117,8 @@ def chunk_bounds(files: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _ends_chunk(path: str) -> bool:
-    digest = hashlib.blake2b(path.encode(), digest_size=4).digest()
+    """Decided by the file's name alone, so a corpus moved elsewhere keeps its chunks."""
+    digest = hashlib.blake2b(Path(path).name.encode(), digest_size=4).digest()
     return int.from_bytes(digest, "big") % CHUNK_DOCUMENTS == 0
 
 
@@ -371,19 +372,60 @@ def _dask_map(job: Callable[[Any], Any], jobs: list[Any], options: EngineOptions
             yield future.result()
 
 
+def stored_result(options: EngineOptions, key: str | None) -> object:
+    """What :func:`store_result` kept under ``key`` in the cache, or None."""
+    if not options.cache or key is None:
+        return None
+    cache = _Cache(options.cache, None)
+    try:
+        return cache.get_result(key)
+    finally:
+        cache.close()
+
+
+def store_result(options: EngineOptions, key: str | None, result: object) -> None:
+    """Keep a run's final result in the cache (only the last one is kept)."""
+    if not options.cache or key is None:
+        return
+    cache = _Cache(options.cache, None)
+    try:
+        cache.put_result(key, result)
+    finally:
+        cache.close()
+
+
+def result_key(
+    files: Sequence[str], settings: MapSettings, options: EngineOptions, *also: object
+) -> str | None:
+    """The key of a whole run: every file's content and path, in order, the settings and
+    ``also`` (what turns tables into the result); None without a cache or when a file
+    cannot be read."""
+    if not options.cache:
+        return None
+    digest = hashlib.sha256(settings.fingerprint().encode())
+    digest.update(repr(also).encode())
+    for path in files:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        digest.update(hashlib.sha256(path.encode() + b"\0" + data).digest())
+    return digest.hexdigest()
+
+
 class _Cache:
     """Per-document and per-chunk results in SQLite, keyed by content and settings."""
 
-    def __init__(self, path: str, settings: MapSettings) -> None:
+    def __init__(self, path: str, settings: MapSettings | None) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(path)
         with self.connection:
-            for table in ("documents", "chunks"):
+            for table in ("documents", "chunks", "results"):
                 self.connection.execute(
                     f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, "
                     "source TEXT NOT NULL, result BLOB NOT NULL)"
                 )
-        self.fingerprint = settings.fingerprint()
+        self.fingerprint = settings.fingerprint() if settings else ""
 
     def document_key(self, path: str) -> str | None:
         """The key of a file as it is now: its path, its bytes and the settings."""
@@ -422,6 +464,14 @@ class _Cache:
         first = chunk.outcomes[0] if chunk.outcomes else None
         source = first.source if isinstance(first, Document) else first.path if first else ""
         self._put("chunks", key, source, chunk)
+
+    def get_result(self, key: str) -> object:
+        return self._get("results", key)
+
+    def put_result(self, key: str, result: object) -> None:
+        with self.connection:
+            self.connection.execute("DELETE FROM results")
+        self._put("results", key, "", result)
 
     def _has(self, table: str, key: str | None) -> bool:
         if key is None:

@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 
 from glossary.candidates import CandidateTable
 from glossary.corpus import Skipped, discover
-from glossary.engine import EngineOptions, MapSettings, Progress, map_chunks, paused_gc
+from glossary.engine import (
+    EngineOptions,
+    MapSettings,
+    Progress,
+    map_chunks,
+    paused_gc,
+    result_key,
+    store_result,
+    stored_result,
+)
 from glossary.extract.chinese import candidate_spans
 from glossary.extract.employers import Dictionary, employer_spans
 from glossary.extract.known import KnownTerms
@@ -78,6 +87,15 @@ def extract(
     for item in unusable:
         skip(item)
     settings = MapSettings(options.encoding, options.max_contexts, options.known_terms)
+    # An unchanged corpus, with a cache: the last run's result, with nothing read again.
+    run_key = result_key(files, settings, engine, options.scoring, unusable)
+    stored = stored_result(engine, run_key)
+    if isinstance(stored, Extraction):
+        for item in stored.skipped[len(unusable) :]:
+            skip(item)
+        if progress is not None:
+            progress(len(files), len(files))
+        return Extraction(stored.entries, stored.documents, tuple(skipped))
     segmenter = segmenter or make_segmenter(options.known_terms)
     analyser = Analyser(segmenter, settings)
     table = CandidateTable(options.max_contexts)
@@ -92,7 +110,9 @@ def extract(
                 else:
                     documents.append(outcome)
         entries = score_candidates(table, segmenter, options.scoring)
-    return Extraction(tuple(entries), tuple(documents), tuple(skipped))
+    extraction = Extraction(tuple(entries), tuple(documents), tuple(skipped))
+    store_result(engine, run_key, extraction)
+    return extraction
 
 
 # Word sequences and candidates held before the rarest are dropped (CandidateTable.prune):

@@ -156,3 +156,25 @@ def test_every_engine_prunes_at_the_same_boundaries(
     assert alone != unpruned  # the limits did drop something
     assert records(paths, EngineOptions(workers=2)) == alone
     assert records(paths, EngineOptions(workers=1, cache=str(tmp_path / "c.sqlite"))) == alone
+
+
+def test_an_unchanged_corpus_gives_the_last_result_without_any_map(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossary.pipeline
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    engine = EngineOptions(cache=str(tmp_path / "cache.sqlite"))
+    first = records([str(corpus)], engine)
+    assert first == records([str(corpus)])
+
+    def no_map(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the map ran")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(glossary.pipeline, "map_chunks", no_map)
+        assert records([str(corpus)], engine) == first
+        (corpus / "new.txt").write_text("数推分离是一种新架构。\n", encoding="utf-8")
+        with pytest.raises(AssertionError, match="the map ran"):
+            records([str(corpus)], engine)
