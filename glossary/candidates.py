@@ -130,19 +130,22 @@ class CandidateTable:
 
     def prune(self, sequence_limit: int, candidate_limit: int) -> None:
         """Keep memory bounded on large corpora (lossy counting): past ``sequence_limit``
-        word sequences, drop those seen once; past ``candidate_limit`` candidates, drop the
-        plain word runs seen once (a run that recurs later starts counting again). Nothing
-        an extractor vouched for (Latin, pairs, names, curated terms) is dropped."""
+        word sequences, drop the rarest until three quarters of the limit are left; past
+        ``candidate_limit`` candidates, the same for plain word runs (one that recurs later
+        starts counting again). Nothing an extractor vouched for (Latin, pairs, names,
+        curated terms) is dropped."""
         if len(self.sequences) > sequence_limit:
-            for key in [k for k, n in self.sequences.items() if n <= 1]:
-                del self.sequences[key]
+            counts = self.sequences
+            cut = _threshold(list(counts.values()), len(counts) - sequence_limit * 3 // 4)
+            for key in [k for k, n in counts.items() if n <= cut]:
+                del counts[key]
         if len(self.candidates) > candidate_limit:
-            for key in [
-                k
-                for k, c in self.candidates.items()
-                if c.count <= 1 and c.signals.keys() <= {"ngram"}
-            ]:
-                del self.candidates[key]
+            plain = [(k, c.count) for k, c in self.candidates.items() if c.signals.keys() <= _PLAIN]
+            excess = len(self.candidates) - candidate_limit * 3 // 4
+            cut = _threshold([n for _, n in plain], excess)
+            for key, count in plain:
+                if count <= cut:
+                    del self.candidates[key]
 
     def to_state(self) -> tuple[Any, ...]:
         """The table as plain tuples, dicts and lists: quick to pickle and to load (for the
@@ -237,6 +240,25 @@ class CandidateTable:
             shared = self._sentences.setdefault(sentence, sentence)
             if not mine.cites(source, line, shared):
                 mine.contexts.append(Context(source, line, shared, start, end))
+
+
+_PLAIN = frozenset({"ngram"})
+
+
+def _threshold(counts: list[int], excess: int) -> int:
+    """The lowest count ``t`` such that dropping every item seen at most ``t`` times drops
+    at least ``excess`` items (at least 1: items seen once always go).
+
+    >>> _threshold([1, 1, 2, 2, 2, 5], 1), _threshold([1, 1, 2, 2, 2, 5], 3)
+    (1, 2)
+    """
+    histogram = Counter(counts)
+    dropped = 0
+    for count in sorted(histogram):
+        dropped += histogram[count]
+        if dropped >= excess:
+            return count
+    return max(histogram, default=1)
 
 
 def _add(tally: MutableMapping[Any, int], counts: dict[Any, int]) -> None:

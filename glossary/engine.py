@@ -76,8 +76,8 @@ CHUNK_DOCUMENTS = 8
 MAX_CHUNK_DOCUMENTS = 32
 # A chunk's table holding more than this is pruned before it is merged (see
 # CandidateTable.prune): what keeps messages, the cache and the merge small.
-CHUNK_SEQUENCE_LIMIT = 300_000
-CHUNK_CANDIDATE_LIMIT = 40_000
+CHUNK_SEQUENCE_LIMIT = 150_000
+CHUNK_CANDIDATE_LIMIT = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +122,12 @@ def _ends_chunk(path: str) -> bool:
     return int.from_bytes(digest, "big") % CHUNK_DOCUMENTS == 0
 
 
-def prune_chunk(table: CandidateTable) -> None:
-    table.prune(CHUNK_SEQUENCE_LIMIT, CHUNK_CANDIDATE_LIMIT)
+def prune_chunk(table: CandidateTable, *, finished: bool) -> None:
+    """Prune a chunk's table: to the chunk limits once its documents are all in, and, while
+    they are read, whenever it grows past four times those (what bounds a worker's memory
+    when a chunk holds many large documents)."""
+    scale = 1 if finished else 4
+    table.prune(CHUNK_SEQUENCE_LIMIT * scale, CHUNK_CANDIDATE_LIMIT * scale)
 
 
 def map_chunks(
@@ -180,9 +184,10 @@ def _analyse_chunk(
         else:
             analyse(table, document)
             outcomes.append(_metadata(document))
+            prune_chunk(table, finished=False)
         if on_document is not None:
             on_document()
-    prune_chunk(table)
+    prune_chunk(table, finished=True)
     if keep_table:
         return ChunkResult(tuple(outcomes), table=table)
     return ChunkResult(tuple(outcomes), table.to_state())
@@ -263,7 +268,8 @@ def _cached_chunks(
                 else:
                     table.merge_state(result.state)
                     outcomes.append(result.document)
-            prune_chunk(table)
+                    prune_chunk(table, finished=False)
+            prune_chunk(table, finished=True)
             chunk = ChunkResult(tuple(outcomes), table.to_state())
             if chunk_key is not None:
                 cache.put_chunk(chunk_key, chunk)

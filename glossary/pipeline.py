@@ -116,9 +116,10 @@ def extract(
 
 
 # Word sequences and candidates held before the rarest are dropped (CandidateTable.prune):
-# far above what a few hundred articles need, and what keeps a large corpus in memory.
-SEQUENCE_LIMIT = 1_000_000
-CANDIDATE_LIMIT = 120_000
+# far above what a few hundred articles need, and what keeps a large corpus under about
+# 550 MiB (benchmarks/extract_scale.py).
+SEQUENCE_LIMIT = 500_000
+CANDIDATE_LIMIT = 60_000
 
 
 def make_segmenter(known_terms: Sequence[str] = ()) -> Segmenter:
