@@ -587,7 +587,10 @@ def _link_pairs(entries: list[Entry], table: CandidateTable) -> list[Entry]:
         merged.pop(best, None)
         merged[en] = _paired(en_entry, zh_entry, best_votes, ranked)
         for abbreviation in sorted(table.pairs.abbreviations.get(en, ())):
-            merged[en] = _absorb(merged[en], merged.pop(canonical_key(abbreviation), None))
+            key = canonical_key(abbreviation)
+            if key in merged and key not in claimed:
+                merged[key] = _abbreviation_of(merged[en], merged[key])
+                claimed.add(key)
     return list(merged.values())
 
 
@@ -610,19 +613,17 @@ def _paired(en_entry: Entry, zh_entry: Entry, votes: int, ranked: list[tuple[str
     )
 
 
-def _absorb(entry: Entry, abbreviation: Entry | None) -> Entry:
-    """Fold an acronym's entry (LLM) into the pair it abbreviates (大语言模型↔Large …)."""
-    if abbreviation is None or abbreviation is entry:
-        return entry
+def _abbreviation_of(full: Entry, short: Entry) -> Entry:
+    """The acronym stated with an expansion (检索增强生成(Retrieval-Augmented Generation, RAG))
+    as an entry of its own, paired with the expansion's Chinese: a translator looks up RAG
+    as often as the full form, and a termbase lists it as a term of the same concept."""
     return replace(
-        entry,
-        variants=tuple(dict.fromkeys(entry.variants + abbreviation.variants)),
-        count=entry.count + abbreviation.count,
-        doc_count=len(set(entry.sources) | set(abbreviation.sources)),
-        sources=tuple(sorted(set(entry.sources) | set(abbreviation.sources))),
-        contexts=_merge_contexts(entry.contexts, abbreviation.contexts),
-        signals=tuple(sorted({*entry.signals, *abbreviation.signals, "abbreviation"})),
-        surface_counts=_add_counts(entry.surface_counts, abbreviation.surface_counts),
+        short,
+        zh=full.zh,
+        lang=full.lang,
+        signals=tuple(sorted({*short.signals, "abbreviation", "pair"})),
+        pair_count=full.pair_count,
+        renderings=full.renderings,
     )
 
 

@@ -506,3 +506,19 @@ def test_several_vouched_names_before_a_head_make_a_product(tmp_path: Path) -> N
     entries = {e.term: e for e in extract([str(tmp_path)]).entries}
     compound = entries["腾讯星澜AI大模型"]
     assert (compound.signals, compound.type) == (("named-compound", "ngram"), "product")
+
+
+def test_an_acronym_stated_with_its_expansion_is_an_entry_of_its_own(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    text = "检索增强生成(Retrieval-Augmented Generation, RAG)很常用。\n我们的RAG系统上线了。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    pairs = {
+        (e.term, e.zh, e.en, "abbreviation" in e.signals)
+        for e in extract([str(tmp_path)]).entries
+        if e.zh and e.en
+    }
+    assert pairs == {
+        ("Retrieval-Augmented Generation", "检索增强生成", "Retrieval-Augmented Generation", False),
+        ("RAG", "检索增强生成", "RAG", True),
+    }
