@@ -213,14 +213,24 @@ class CandidateTable:
                 )
                 self._add_contexts(mine, contexts)
                 continue
-            _add(mine.surfaces, surfaces)
+            # The tallies inline: this loop runs for every candidate of every chunk merged.
+            tally = mine.surfaces
+            for k, n in surfaces.items():
+                tally[k] = tally.get(k, 0) + n
+            tally = mine.signals
+            for k, n in signals.items():
+                tally[k] = tally.get(k, 0) + n
+            tally = mine.left
+            for k, n in left.items():
+                tally[k] = tally.get(k, 0) + n
+            tally = mine.right
+            for k, n in right.items():
+                tally[k] = tally.get(k, 0) + n
             mine.count += count
             mine.distinct += distinct
             mine.docs.update(docs)
-            _add(mine.signals, signals)
-            _add(mine.left, left)
-            _add(mine.right, right)
-            self._add_contexts(mine, contexts)
+            if contexts and (self.max_contexts is None or len(mine.contexts) < self.max_contexts):
+                self._add_contexts(mine, contexts)
 
     def merge_table(self, other: CandidateTable) -> None:
         """:meth:`merge_state` for a table of this process: its candidates are taken over,

@@ -63,8 +63,8 @@ def engine_options(function: Callable[..., None]) -> Callable[..., None]:
         click.option(
             "--cache",
             metavar="FILE",
-            help="Keep per-document results in this SQLite file, so an unchanged "
-            "file is not read again.",
+            help="Keep per-document and per-chunk results and the last result in this "
+            "SQLite file: an unchanged corpus is not read again, a new file is read alone.",
         ),
         click.option(
             "--engine",
