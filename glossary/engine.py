@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import pickle
-import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from glossary.cache import ResultCache, run_key
 from glossary.candidates import CandidateTable
 from glossary.corpus import Skipped, read_document
 from glossary.errors import CorpusError, GlossaryError
@@ -232,50 +231,47 @@ def _cached_chunks(
     """Chunks from the cache; a chunk not there is made from its documents' cached tables,
     and only documents not cached either are read (in workers when there are several)."""
     assert options.cache is not None
-    cache = _Cache(options.cache, settings)
-    try:
+    with ResultCache(options.cache, settings.fingerprint()) as cache:
         keys = [cache.document_key(path) for path in files]
         chunk_keys = [cache.chunk_key(keys[start:end]) for start, end in bounds]
         missing = [
             i
             for (start, end), chunk_key in zip(bounds, chunk_keys, strict=True)
-            if not cache.has_chunk(chunk_key)
+            if not cache.has("chunks", chunk_key)
             for i in range(start, end)
-            if not cache.has_document(keys[i])
+            if not cache.has("documents", keys[i])
         ]
         computed = iter(_document_results([files[i] for i in missing], settings, options, analyse))
         to_compute = set(missing)
         for (start, end), chunk_key in zip(bounds, chunk_keys, strict=True):
-            cached = cache.get_chunk(chunk_key)
-            if cached is not None:
+            cached = cache.get("chunks", chunk_key)
+            if isinstance(cached, ChunkResult):
                 yield cached
                 continue
             table = CandidateTable(settings.max_contexts)
             outcomes: list[Document | Skipped] = []
             for index in range(start, end):
                 key = keys[index]
-                result: DocumentResult | Skipped | None
+                result: object
                 if index in to_compute:
                     result = next(computed)
                 else:  # cached; an entry that cannot be read is made again here
-                    result = cache.get_document(key) or analyse_file(
-                        files[index], settings, analyse
-                    )
+                    result = cache.get("documents", key)
+                    if not isinstance(result, DocumentResult):
+                        result = analyse_file(files[index], settings, analyse)
                 if isinstance(result, DocumentResult) and key and index in to_compute:
-                    cache.put_document(key, files[index], result)
-                if isinstance(result, Skipped):
-                    outcomes.append(result)
-                else:
+                    cache.put("documents", key, files[index], result)
+                if isinstance(result, DocumentResult):
                     table.merge_state(result.state)
                     outcomes.append(result.document)
                     prune_chunk(table, finished=False)
+                elif isinstance(result, Skipped):
+                    outcomes.append(result)
             prune_chunk(table, finished=True)
             chunk = ChunkResult(tuple(outcomes), table.to_state())
             if chunk_key is not None:
-                cache.put_chunk(chunk_key, chunk)
+                cache.put("chunks", chunk_key, files[start], chunk)
             yield chunk
-    finally:
-        cache.close()
 
 
 def _document_results(
@@ -382,128 +378,20 @@ def stored_result(options: EngineOptions, key: str | None) -> object:
     """What :func:`store_result` kept under ``key`` in the cache, or None."""
     if not options.cache or key is None:
         return None
-    cache = _Cache(options.cache, None)
-    try:
-        return cache.get_result(key)
-    finally:
-        cache.close()
+    with ResultCache(options.cache) as cache:
+        return cache.get("results", key)
 
 
 def store_result(options: EngineOptions, key: str | None, result: object) -> None:
     """Keep a run's final result in the cache (only the last one is kept)."""
-    if not options.cache or key is None:
-        return
-    cache = _Cache(options.cache, None)
-    try:
-        cache.put_result(key, result)
-    finally:
-        cache.close()
+    if options.cache and key is not None:
+        with ResultCache(options.cache) as cache:
+            cache.keep_only_result(key, result)
 
 
 def result_key(
     files: Sequence[str], settings: MapSettings, options: EngineOptions, *also: object
 ) -> str | None:
-    """The key of a whole run: every file's content and path, in order, the settings and
-    ``also`` (what turns tables into the result); None without a cache or when a file
-    cannot be read."""
-    if not options.cache:
-        return None
-    digest = hashlib.sha256(settings.fingerprint().encode())
-    digest.update(repr(also).encode())
-    for path in files:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            return None
-        digest.update(hashlib.sha256(path.encode() + b"\0" + data).digest())
-    return digest.hexdigest()
-
-
-class _Cache:
-    """Per-document and per-chunk results in SQLite, keyed by content and settings."""
-
-    def __init__(self, path: str, settings: MapSettings | None) -> None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.connection = sqlite3.connect(path)
-        with self.connection:
-            for table in ("documents", "chunks", "results"):
-                self.connection.execute(
-                    f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, "
-                    "source TEXT NOT NULL, result BLOB NOT NULL)"
-                )
-        self.fingerprint = settings.fingerprint() if settings else ""
-
-    def document_key(self, path: str) -> str | None:
-        """The key of a file as it is now: its path, its bytes and the settings."""
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            return None
-        digest = hashlib.sha256(self.fingerprint.encode())
-        digest.update(path.encode())
-        digest.update(data)
-        return digest.hexdigest()
-
-    def chunk_key(self, document_keys: Sequence[str | None]) -> str | None:
-        if any(key is None for key in document_keys):
-            return None
-        return hashlib.sha256("\n".join(map(str, document_keys)).encode()).hexdigest()
-
-    def has_document(self, key: str | None) -> bool:
-        return self._has("documents", key)
-
-    def has_chunk(self, key: str | None) -> bool:
-        return self._has("chunks", key)
-
-    def get_document(self, key: str | None) -> DocumentResult | None:
-        result = self._get("documents", key)
-        return result if isinstance(result, DocumentResult) else None
-
-    def get_chunk(self, key: str | None) -> ChunkResult | None:
-        result = self._get("chunks", key)
-        return result if isinstance(result, ChunkResult) else None
-
-    def put_document(self, key: str, source: str, result: DocumentResult) -> None:
-        self._put("documents", key, source, result)
-
-    def put_chunk(self, key: str, chunk: ChunkResult) -> None:
-        first = chunk.outcomes[0] if chunk.outcomes else None
-        source = first.source if isinstance(first, Document) else first.path if first else ""
-        self._put("chunks", key, source, chunk)
-
-    def get_result(self, key: str) -> object:
-        return self._get("results", key)
-
-    def put_result(self, key: str, result: object) -> None:
-        with self.connection:
-            self.connection.execute("DELETE FROM results")
-        self._put("results", key, "", result)
-
-    def _has(self, table: str, key: str | None) -> bool:
-        if key is None:
-            return False
-        row = self.connection.execute(f"SELECT 1 FROM {table} WHERE key = ?", (key,))
-        return row.fetchone() is not None
-
-    def _get(self, table: str, key: str | None) -> object:
-        if key is None:
-            return None
-        row = self.connection.execute(
-            f"SELECT result FROM {table} WHERE key = ?", (key,)
-        ).fetchone()
-        if row is None:
-            return None
-        try:
-            return pickle.loads(row[0])  # written by this class only
-        except (pickle.UnpicklingError, ValueError, TypeError, EOFError, AttributeError):
-            return None  # unreadable (an older version's): computed again
-
-    def _put(self, table: str, key: str, source: str, result: object) -> None:
-        with self.connection:
-            self.connection.execute(
-                f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
-                (key, source, pickle.dumps(result, protocol=5)),
-            )
-
-    def close(self) -> None:
-        self.connection.close()
+    """The key of a whole run with these settings and ``also`` (what turns tables into the
+    result); None without a cache or when a file cannot be read."""
+    return run_key(files, settings.fingerprint(), *also) if options.cache else None

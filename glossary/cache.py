@@ -1,0 +1,112 @@
+"""The extraction cache: pickled results in one SQLite file, keyed by content.
+
+It holds three kinds of result: one document's candidate table (``documents``), one
+chunk's pruned table (``chunks``) and the last run's whole result (``results``). Keys hash
+what a result depends on — the settings' fingerprint, file paths and bytes — so a stale
+entry is never found, only left behind. The engine decides what to keep; this module only
+stores and finds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+
+Kind = Literal["documents", "chunks", "results"]
+_KINDS: tuple[Kind, ...] = ("documents", "chunks", "results")
+
+
+class ResultCache:
+    """One SQLite file of pickled results; use as a context manager."""
+
+    def __init__(self, path: str, fingerprint: str = "") -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.connection = sqlite3.connect(path)
+        self.fingerprint = fingerprint
+        with self.connection:
+            for kind in _KINDS:
+                self.connection.execute(
+                    f"CREATE TABLE IF NOT EXISTS {kind} (key TEXT PRIMARY KEY, "
+                    "source TEXT NOT NULL, result BLOB NOT NULL)"
+                )
+
+    def __enter__(self) -> ResultCache:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.connection.close()
+
+    def document_key(self, path: str) -> str | None:
+        """The key of a file as it is now: the fingerprint, its path and its bytes (None
+        when it cannot be read)."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        digest = hashlib.sha256(self.fingerprint.encode())
+        digest.update(path.encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    @staticmethod
+    def chunk_key(document_keys: Sequence[str | None]) -> str | None:
+        """The key of consecutive documents (None when one of them has no key)."""
+        if any(key is None for key in document_keys):
+            return None
+        return hashlib.sha256("\n".join(map(str, document_keys)).encode()).hexdigest()
+
+    def has(self, kind: Kind, key: str | None) -> bool:
+        if key is None:
+            return False
+        row = self.connection.execute(f"SELECT 1 FROM {kind} WHERE key = ?", (key,))
+        return row.fetchone() is not None
+
+    def get(self, kind: Kind, key: str | None) -> object:
+        """The result stored under ``key``; None when there is none or it cannot be read
+        (an older version's), so that it is made again."""
+        if key is None:
+            return None
+        row = self.connection.execute(f"SELECT result FROM {kind} WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])  # written by this class only
+        except (pickle.UnpicklingError, ValueError, TypeError, EOFError, AttributeError):
+            return None
+
+    def put(self, kind: Kind, key: str, source: str, result: object) -> None:
+        with self.connection:
+            self.connection.execute(
+                f"INSERT OR REPLACE INTO {kind} VALUES (?, ?, ?)",
+                (key, source, pickle.dumps(result, protocol=5)),
+            )
+
+    def keep_only_result(self, key: str, result: object) -> None:
+        """Store a run's result in place of any earlier one."""
+        with self.connection:
+            self.connection.execute("DELETE FROM results")
+        self.put("results", key, "", result)
+
+
+def run_key(files: Sequence[str], fingerprint: str, *also: object) -> str | None:
+    """The key of a whole run: the fingerprint, ``also`` and every file's path and bytes, in
+    order (None when a file cannot be read)."""
+    digest = hashlib.sha256(fingerprint.encode())
+    digest.update(repr(also).encode())
+    for path in files:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        digest.update(hashlib.sha256(path.encode() + b"\0" + data).digest())
+    return digest.hexdigest()
