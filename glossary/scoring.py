@@ -24,7 +24,7 @@ from glossary.lexicon import (
 )
 from glossary.models import Context, Entry, Lang
 from glossary.segment import Segmenter
-from glossary.text import canonical_key, is_han, script_of
+from glossary.text import canonical_key, is_han, script_of, to_simplified
 from glossary.types import term_type
 
 # jieba tags of words that name things: nouns, names, organisations, nominal verbs.
@@ -72,7 +72,7 @@ class Features:
 
 
 def features(candidate: Candidate, table: CandidateTable, segmenter: Segmenter) -> Features:
-    surface = candidate.surface
+    surface = _simplified(candidate)  # jieba's dictionary is Simplified (機器 is 机器)
     background = segmenter.dictionary_frequency(surface)
     parts = candidate.parts
     if len(parts) > 1:
@@ -95,6 +95,11 @@ def features(candidate: Candidate, table: CandidateTable, segmenter: Segmenter) 
         specificity=math.log10(corpus_rate / background_rate),
         modifier_count=table.sequences["".join(parts[:-1])] if len(parts) > 1 else 0,
     )
+
+
+def _simplified(candidate: Candidate) -> str:
+    """The candidate's surface in Simplified characters, for dictionary look-ups."""
+    return to_simplified(candidate.surface)
 
 
 def _variety(neighbours: dict[str, int], count: int) -> float:
@@ -122,7 +127,7 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
         if (
             f.background == 0
             and f.count >= 2
-            and _clean_new_word(candidate.surface)
+            and _clean_new_word(_simplified(candidate))
             and not _fragment(candidate)
         ):
             signals.add("new-word")
@@ -149,7 +154,7 @@ def termhood(candidate: Candidate, f: Features, segmenter: Segmenter) -> tuple[f
             signals.add("fused-compound")
             score = 0.5 + 0.2 * f.cohesion + recurrence
         elif well_formed and f.count >= 2 and f.cohesion >= 0.2 and free >= 0.3:
-            clean = _starts_well(candidate) and candidate.surface[-1] not in EDGE_CHARS
+            clean = _starts_well(candidate) and _simplified(candidate)[-1] not in EDGE_CHARS
             if (
                 rarest < _GENERAL_WORD
                 and clean
@@ -238,7 +243,7 @@ def _free_composition(parts: tuple[str, ...], f: Features, segmenter: Segmenter)
 
 def _starts_well(candidate: Candidate) -> bool:
     """Not opened by a verb or adverb of jieba's dictionary (做大模型, 对大模型)."""
-    return candidate.surface[0] not in EDGE_CHARS
+    return _simplified(candidate)[0] not in EDGE_CHARS
 
 
 def _no_common_verb_edge(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
@@ -449,7 +454,7 @@ def enumeration_members(
         for key in keys:
             if key in kept:
                 continue
-            surface = table.candidates[key].surface
+            surface = _simplified(table.candidates[key])
             everyday = segmenter.dictionary_frequency(surface) >= _GENERAL_WORD
             if not everyday and _clean_new_word(surface) and len(surface) <= 8:
                 found.setdefault(key, set()).update(known)
@@ -495,7 +500,8 @@ def _list_keys(items: tuple[str, ...], table: CandidateTable) -> list[str | None
 
 
 def _typed(entry: Entry, segmenter: Segmenter) -> Entry:
-    forms = [entry.zh or "", entry.en or "", *entry.variants]
+    # Simplified forms: the suffixes and jieba's dictionary are Simplified (集團 is 集团).
+    forms = [to_simplified(f) for f in (entry.zh or "", entry.en or "", *entry.variants)]
     kind = term_type(
         forms,
         entry.signals,

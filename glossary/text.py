@@ -54,14 +54,26 @@ def is_latin(char: str) -> bool:
 
 
 def split_sentences(document: Document) -> Iterator[Sentence]:
-    """Split a document into sentences, line by line, never across a line break.
+    r"""Split a document into sentences, line by line, never across a line break.
 
     A sentence ends after 。！？!?；; (and any closing quotes or brackets after them), but
     not inside parentheses, so a parenthetical stays with the words it explains. Leading and
-    trailing white space is trimmed; empty sentences are dropped.
+    trailing white space is trimmed; empty sentences are dropped. Code fenced by ``` or ~~~
+    (in READMEs and tutorials) is not prose and yields no sentence.
+
+    >>> text = "安装:\n```bash\npip install torch\n```\n然后训练模型。"
+    >>> [(s.line, s.text) for s in split_sentences(Document("a.md", text, "utf-8"))]
+    [(1, '安装:'), (5, '然后训练模型。')]
     """
     index = 0
+    fence: str | None = None  # the fence of the code block we are in
     for line_number, line in enumerate(document.text.split("\n"), start=1):
+        marker = line.lstrip()[:3]
+        if marker in ("```", "~~~") and (fence is None or marker == fence):
+            fence = None if fence else marker
+            continue
+        if fence:
+            continue
         for start, end in _sentence_spans(line):
             yield Sentence(document.source, line_number, line[start:end], index)
             index += 1

@@ -522,3 +522,24 @@ def test_an_acronym_stated_with_its_expansion_is_an_entry_of_its_own(tmp_path: P
         ("Retrieval-Augmented Generation", "检索增强生成", "Retrieval-Augmented Generation", False),
         ("RAG", "检索增强生成", "RAG", True),
     }
+
+
+def test_fenced_code_is_not_prose(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    text = (
+        "# 快速上手\n先安装依赖,再用Docker启动服务。\n```bash\npip install torch\n"
+        "docker compose up\n```\n启动后即可访问Docker里的服务。\n"
+    )
+    (tmp_path / "README.md").write_text(text, encoding="utf-8")
+    terms = {e.term for e in extract([str(tmp_path)]).entries}
+    assert "Docker" in terms
+    assert not {"pip install torch", "docker compose up", "torch", "bash"} & terms
+
+
+def test_everyday_words_in_traditional_characters_are_no_new_words(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    text = "機器可以學習。\n這台機器很準確。\n我們準備好了機器。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert {e.term for e in extract([str(tmp_path)]).entries} & {"機器", "準備"} == set()
