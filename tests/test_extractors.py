@@ -54,6 +54,7 @@ def pairs(text: str, segmenter: Segmenter) -> list[tuple[str, str]]:
         ("Hugging Face社区", ["Hugging Face"]),
         ("The Information报道", ["Information"]),
         ("o1是新方向", ["o1"]),
+        ("用Node.js和C++写的服务", ["Node.js", "C++"]),  # dotted names are no code
     ],
 )
 def test_latin_terms_are_kept_whole(text: str, expected: list[str]) -> None:
@@ -68,6 +69,11 @@ def test_latin_terms_are_kept_whole(text: str, expected: list[str]) -> None:
         "访问https://example.com/page了解",  # URLs
         "邮箱foo@example.com联系",  # e-mail addresses
         "纯中文句子没有英文",
+        "把 LLM_BASE_URL 指向本地地址",  # code: an identifier
+        "检查torch.cuda.is_available的返回值",
+        "num_labels=2 表示二分类",  # an assignment
+        "调用model.train()开始训练",  # a call
+        "学习率取 1e-5 到 5e-5",  # numbers in scientific notation
     ],
 )
 def test_latin_look_alikes_yield_nothing(text: str) -> None:

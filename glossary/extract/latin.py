@@ -16,6 +16,12 @@ _RUN = re.compile(rf"{_WORD}(?: {_WORD})*")
 _VERSION = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?$|[vV]\d+(?:\.\d+)*$")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 _URLISH = re.compile(r"(?:https?://|www\.|@)\S*$")
+# Code in running text: identifiers joined by _ (LLM_BASE_URL, torch.cuda.is_available),
+# calls and assignments (model.train(), num_labels=2). Its pieces are not terms.
+_CODE = re.compile(
+    r"[A-Za-z0-9_.]*(?:_[A-Za-z0-9]|[A-Za-z0-9]_|\(\)|[A-Za-z0-9_]=)[A-Za-z0-9_.()=]*"
+)
+_SCIENTIFIC = re.compile(r"\d+(?:\.\d+)?[eE][-+]?\d+")
 
 # English words that do not begin or end a term.
 _EDGE_STOPWORDS = frozenset(
@@ -64,15 +70,23 @@ def latin_spans(folded: str) -> Iterator[tuple[int, int]]:
     A run of at most four words separated by single spaces is one term (``Hugging Face``,
     ``next-token prediction``); a longer run (an English sentence quoted in Chinese text) is
     cut into its capitalised stretches. A word with no letter (``2024``), one bare letter,
-    and URLs or e-mail addresses are not terms.
+    a number in scientific notation (``1e-5``), URLs, e-mail addresses and code
+    (``LLM_BASE_URL``, ``model.train()``, ``num_labels=2``) are not terms.
 
     >>> text = "在Scaling Law(尺度定律)和GPT-4之后,AI 2.0来了"
     >>> [text[s:e] for s, e in latin_spans(text)]
     ['Scaling Law', 'GPT-4', 'AI 2.0']
     """
+    code = (
+        [m.span() for m in _CODE.finditer(folded)]
+        if "_" in folded or "(" in folded or "=" in folded
+        else []
+    )
     for match in _RUN.finditer(folded):
         start, end = match.span()
         if _URLISH.match(folded, max(0, start - 8), start + 1) or _in_url(folded, start, end):
+            continue
+        if any(a < end and start < b for a, b in code):
             continue
         words = match.group().split(" ")
         if len(words) <= MAX_RUN_WORDS:
@@ -134,10 +148,10 @@ def _capitalised_stretches(text: str, start: int, words: list[str]) -> Iterator[
 def _is_term_like(surface: str) -> bool:
     """At least two characters and one letter; not a bare version number.
 
-    >>> [_is_term_like(s) for s in ["o1", "B", "2.0", "GPT-4", "v2"]]
-    [True, False, False, True, False]
+    >>> [_is_term_like(s) for s in ["o1", "B", "2.0", "GPT-4", "v2", "1e-5"]]
+    [True, False, False, True, False, False]
     """
-    if len(surface) < 2 or not _HAS_LETTER.search(surface):
+    if len(surface) < 2 or not _HAS_LETTER.search(surface) or _SCIENTIFIC.fullmatch(surface):
         return False
     return not (
         " " not in surface
