@@ -112,6 +112,9 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             [("基础大模型", "Foundation Model")],
         ),
         ("第一个现象级应用是生成式 AI(Generative AI),也就是", [("生成式 AI", "Generative AI")]),
+        ("运行在Java虚拟机(Java Virtual Machine)上", [("Java虚拟机", "Java Virtual Machine")]),
+        ("升级Linux 内核(Linux Kernel)后", [("Linux 内核", "Linux Kernel")]),
+        ("它的内核(Linux Kernel)很小", [("内核", "Linux Kernel")]),  # no Latin word to take in
         ("可能PaaS层(平台层)很多工具", [("平台层", "PaaS")]),
         (
             "从原来的“next-token prediction”(预测下一个词)到",

@@ -203,7 +203,22 @@ def _zh_left(text: str, left_end: int, inner: str, segmenter: Segmenter) -> tupl
     if name is not None:
         return name, left_end
     start = _zh_start(text, left_end, english_units(inner), segmenter)
-    return (start, left_end) if left_end - start >= 2 else None
+    if left_end - start < 2:
+        return None
+    return _latin_opening(text, start, left_end, inner), left_end
+
+
+def _latin_opening(text: str, start: int, left_end: int, inner: str) -> int:
+    """Take in a Latin word before the whole Chinese run when the English opens with it:
+    ``API 密钥(API Key)``, ``Java 虚拟机(Java Virtual Machine)``."""
+    if start != _joined_run_start(text, left_end):
+        return start
+    latin_end = start - 1 if start > 0 and text[start - 1] == " " else start
+    spans = list(latin_spans(text[:latin_end]))
+    if not spans or spans[-1][1] != latin_end:
+        return start
+    latin = text[spans[-1][0] : latin_end].casefold()
+    return spans[-1][0] if inner.casefold().startswith(latin + " ") else start
 
 
 def _han_run_start(text: str, end: int, extra: str = "") -> int:
