@@ -3,8 +3,8 @@ cluster — with a cache keyed by content, so a re-run over an unchanged corpus 
 again and one new article costs one article.
 
 The corpus is cut into chunks of consecutive documents. Each chunk is analysed into one
-candidate table, pruned if it grew past the chunk limits (lossy counting: word runs seen
-once are dropped), and handed back in corpus order to be merged. The steps are the same
+candidate table, pruned if it grew past the chunk limits (lossy counting: the rarest word
+runs are dropped), and handed back in corpus order to be merged. The steps are the same
 whichever engine runs them, so the output is too. Chunk boundaries depend only on each
 file's own name, so adding a file changes only the chunk it falls in: the cache keeps the
 table of every chunk as well as of every document.
@@ -57,7 +57,8 @@ class DocumentResult:
 class EngineOptions:
     """How to run the map. ``workers`` processes (1: in this process; 0: choose — one per
     core, up to two, when there are more than eight files); ``cache`` an SQLite file for
-    per-document results; ``scheduler`` the address of a Dask scheduler."""
+    document, chunk and run results (see :mod:`glossary.cache`); ``scheduler`` the address
+    of a Dask scheduler."""
 
     workers: int = 1
     cache: str | None = None
