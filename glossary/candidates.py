@@ -213,19 +213,15 @@ class CandidateTable:
                 )
                 self._add_contexts(mine, contexts)
                 continue
-            # The tallies inline: this loop runs for every candidate of every chunk merged.
-            tally = mine.surfaces
-            for k, n in surfaces.items():
-                tally[k] = tally.get(k, 0) + n
-            tally = mine.signals
-            for k, n in signals.items():
-                tally[k] = tally.get(k, 0) + n
-            tally = mine.left
-            for k, n in left.items():
-                tally[k] = tally.get(k, 0) + n
-            tally = mine.right
-            for k, n in right.items():
-                tally[k] = tally.get(k, 0) + n
+            # The tallies inline, not through _add: this runs for every candidate merged.
+            for tally, counts in (
+                (mine.surfaces, surfaces),
+                (mine.signals, signals),
+                (mine.left, left),
+                (mine.right, right),
+            ):
+                for k, n in counts.items():
+                    tally[k] = tally.get(k, 0) + n
             mine.count += count
             mine.distinct += distinct
             mine.docs.update(docs)

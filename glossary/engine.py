@@ -147,12 +147,14 @@ def map_chunks(
         if progress is not None:
             progress(done, len(files))
 
+    jobs = [(list(files[start:end]), settings) for start, end in bounds]
+    workers = _workers(options.workers, len(files))
     if options.cache:
         results: Iterator[ChunkResult] = _cached_chunks(files, bounds, settings, options, analyse)
     elif options.scheduler:
-        results = _dask_chunks(files, bounds, settings, options)
-    elif _workers(options.workers, len(files)) > 1 and len(bounds) > 1:
-        results = _pool_chunks(files, bounds, settings, options)
+        results = _dask_map(_chunk_job, jobs, options)
+    elif workers > 1 and len(bounds) > 1:
+        results = _pool_map(_chunk_job, jobs, workers)
     else:  # here, reporting each document as it is read
         for start, end in bounds:
             yield _analyse_chunk(
@@ -198,28 +200,13 @@ def _metadata(document: Document) -> Document:
     return Document(document.source, "", document.encoding, document.title, document.date)
 
 
-def _pool_chunks(
-    files: Sequence[str],
-    bounds: list[tuple[int, int]],
-    settings: MapSettings,
-    options: EngineOptions,
-) -> Iterator[ChunkResult]:
+def _pool_map(job: Callable[[Any], Any], jobs: list[Any], workers: int) -> Iterator[Any]:
+    """``job`` over ``jobs`` in ``workers`` forked processes, results in order."""
     import multiprocessing
 
-    jobs = [(list(files[start:end]), settings) for start, end in bounds]
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(_workers(options.workers, len(files)), len(jobs))) as pool:
-        yield from pool.imap(_chunk_job, jobs)
-
-
-def _dask_chunks(
-    files: Sequence[str],
-    bounds: list[tuple[int, int]],
-    settings: MapSettings,
-    options: EngineOptions,
-) -> Iterator[ChunkResult]:
-    jobs = [(list(files[start:end]), settings) for start, end in bounds]
-    yield from _dask_map(_chunk_job, jobs, options)
+    with context.Pool(min(workers, len(jobs))) as pool:
+        yield from pool.imap(job, jobs, chunksize=max(1, len(jobs) // 64))
 
 
 def _cached_chunks(
@@ -285,11 +272,7 @@ def _document_results(
     if options.scheduler:
         yield from _dask_map(_document_job, jobs, options)
     elif _workers(options.workers, len(files)) > 1:
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        with context.Pool(_workers(options.workers, len(files))) as pool:
-            yield from pool.imap(_document_job, jobs, chunksize=max(1, len(files) // 64))
+        yield from _pool_map(_document_job, jobs, _workers(options.workers, len(files)))
     else:
         for path in files:
             yield analyse_file(path, settings, analyse)
