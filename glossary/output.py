@@ -13,7 +13,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from typing import TextIO, cast
 
@@ -36,13 +36,21 @@ TSV_COLUMNS = (
 )
 
 
+_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
+
+
 def entry_record(entry: Entry, max_contexts: int | None = None) -> dict[str, object]:
     """The JSON object of one entry (the JSONL line), contexts capped at ``max_contexts``."""
-    record = asdict(entry)
+    # Field by field, not dataclasses.asdict: that deep-copies every context, which took
+    # most of the time of writing a large glossary.
+    record: dict[str, object] = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
     record["variants"] = list(entry.variants)
     record["signals"] = list(entry.signals)
     contexts = entry.contexts if max_contexts is None else entry.contexts[:max_contexts]
-    record["contexts"] = [asdict(c) for c in contexts]
+    record["contexts"] = [
+        {"source": c.source, "line": c.line, "sentence": c.sentence, "start": c.start, "end": c.end}
+        for c in contexts
+    ]
     return record
 
 
