@@ -8,7 +8,7 @@ glossary as uncurated entries (the candidates a terminologist reviews next).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from glossary.models import Context, DocumentInfo, Entry, GlossaryEntry, Rendering
@@ -82,16 +82,56 @@ def merge(
 
     taken = {e.id for e in entries}
     uncurated: list[GlossaryEntry] = []
-    for index, found in enumerate(extracted):
-        if index in claimed:
-            continue
-        candidate = _extracted_entry(found, dates, convert, taken)
+    remaining = [found for index, found in enumerate(extracted) if index not in claimed]
+    for found, abbreviations in _with_abbreviations(remaining):
+        candidate = _extracted_entry(found, dates, convert, taken, abbreviations)
         taken.add(candidate.id)
         uncurated.append(candidate)
     entries.extend(uncurated)
     entries.sort(key=lambda e: (-e.score, e.id))
     report = BuildReport(tuple(unused), tuple(discouraged), tuple(uncurated[:report_size]))
     return Glossary(tuple(entries), tuple(documents), report)
+
+
+def _with_abbreviations(found: list[Entry]) -> list[tuple[Entry, tuple[str, ...]]]:
+    """Each entry with the acronyms stated with it: the extraction lists an acronym
+    (RAG ↔ 检索增强生成) as an entry of its own, the glossary folds it into the entry of its
+    expansion with the same Chinese, as one concept with an abbreviation. An acronym with
+    no such entry stays an entry."""
+    expansions: dict[str, int] = {}
+    for index, entry in enumerate(found):
+        if entry.zh and entry.en and "abbreviation" not in entry.signals:
+            expansions.setdefault(canonical_key(entry.zh), index)
+    folded: dict[int, list[Entry]] = {}
+    kept: list[int] = []
+    for index, entry in enumerate(found):
+        target = expansions.get(canonical_key(entry.zh)) if entry.zh else None
+        if "abbreviation" in entry.signals and target is not None:
+            folded.setdefault(target, []).append(entry)
+        else:
+            kept.append(index)
+    return [(_fold(found[i], folded.get(i, [])), _acronyms(folded.get(i, []))) for i in kept]
+
+
+def _fold(entry: Entry, acronyms: list[Entry]) -> Entry:
+    if not acronyms:
+        return entry
+    everything = [entry, *acronyms]
+    sources = tuple(sorted({s for e in everything for s in e.sources}))
+    return replace(
+        entry,
+        variants=tuple(dict.fromkeys(v for e in everything for v in e.variants)),
+        count=sum(e.count for e in everything),
+        doc_count=len(sources),
+        sources=sources,
+        contexts=tuple(c for e in everything for c in e.contexts),
+        signals=tuple(sorted({s for e in everything for s in e.signals})),
+        surface_counts=tuple(pair for e in everything for pair in e.surface_counts),
+    )
+
+
+def _acronyms(acronyms: list[Entry]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.en for a in acronyms if a.en))
 
 
 def _surfaces_of(entry: Entry) -> Iterable[str]:
@@ -145,7 +185,11 @@ def _curated_entry(
 
 
 def _extracted_entry(
-    found: Entry, dates: dict[str, str], convert: Converters, taken: set[str]
+    found: Entry,
+    dates: dict[str, str],
+    convert: Converters,
+    taken: set[str],
+    abbreviations: tuple[str, ...] = (),
 ) -> GlossaryEntry:
     zh = found.zh
     pinyin = convert.pinyin(zh) if zh else ""
@@ -178,7 +222,7 @@ def _extracted_entry(
         definition_en=None,
         note=None,
         curated=False,
-        abbr=(),
+        abbr=abbreviations,
         aliases=(),
         renderings=tuple(renderings),
         related=(),

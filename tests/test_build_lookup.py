@@ -720,3 +720,39 @@ def test_lookup_that_hits_imports_no_heavy_library(built: Built, query: str) -> 
     modules = {name.split(".")[0] for name in imported_modules(result.stderr)}
     assert "glossary" in modules  # the output really is importtime's
     assert not modules & HEAVY, sorted(modules & HEAVY)
+
+
+def test_an_uncurated_acronym_is_folded_into_its_expansion_as_an_abbreviation() -> None:
+    from glossary.merge import _with_abbreviations
+    from glossary.models import Entry
+
+    def entry(term: str, en: str, signals: tuple[str, ...], count: int) -> Entry:
+        return Entry(
+            term,
+            "多版本并发控制",
+            en,
+            (term,),
+            "zh",
+            0.8,
+            count,
+            1,
+            (),
+            signals,
+            sources=("a.txt",),
+        )
+
+    full = entry(
+        "Multi-Version Concurrency Control", "Multi-Version Concurrency Control", ("pair",), 2
+    )
+    short = entry("MVCC", "MVCC", ("abbreviation", "latin", "pair"), 4)
+    other = Entry("回表", "回表", None, ("回表",), "zh", 0.6, 3, 1, ())
+    [(folded, abbr), (alone, none)] = _with_abbreviations([full, short, other])
+    assert (folded.term, folded.count, folded.variants, abbr) == (
+        "Multi-Version Concurrency Control",
+        6,
+        ("Multi-Version Concurrency Control", "MVCC"),
+        ("MVCC",),
+    )
+    assert (alone, none) == (other, ())
+    # an acronym whose expansion is not an entry stays an entry of its own
+    assert _with_abbreviations([short]) == [(short, ())]
