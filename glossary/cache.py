@@ -25,10 +25,9 @@ _KINDS: tuple[Kind, ...] = ("documents", "chunks", "results")
 class ResultCache:
     """One SQLite file of pickled results; use as a context manager."""
 
-    def __init__(self, path: str, fingerprint: str = "") -> None:
+    def __init__(self, path: str) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(path)
-        self.fingerprint = fingerprint
         with self.connection:
             for kind in _KINDS:
                 self.connection.execute(
@@ -46,18 +45,6 @@ class ResultCache:
         trace: TracebackType | None,
     ) -> None:
         self.connection.close()
-
-    def document_key(self, path: str) -> str | None:
-        """The key of a file as it is now: the fingerprint, its path and its bytes (None
-        when it cannot be read)."""
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            return None
-        digest = hashlib.sha256(self.fingerprint.encode())
-        digest.update(path.encode())
-        digest.update(data)
-        return digest.hexdigest()
 
     @staticmethod
     def chunk_key(document_keys: Sequence[str | None]) -> str | None:
@@ -107,15 +94,24 @@ class ResultCache:
         self.put("results", key, "", result)
 
 
-def run_key(files: Sequence[str], fingerprint: str, *also: object) -> str | None:
-    """The key of a whole run: the fingerprint, ``also`` and every file's path and bytes, in
-    order (None when a file cannot be read)."""
+def document_key(path: str, fingerprint: str) -> str | None:
+    """The key of a file as it is now: the fingerprint, its path and its bytes (None when
+    it cannot be read)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
     digest = hashlib.sha256(fingerprint.encode())
-    digest.update(repr(also).encode())
-    for path in files:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            return None
-        digest.update(hashlib.sha256(path.encode() + b"\0" + data).digest())
+    digest.update(path.encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def run_key(document_keys: Sequence[str | None], *also: object) -> str | None:
+    """The key of a whole run: its documents' keys, in order, and ``also`` (None when a
+    document has no key)."""
+    if any(key is None for key in document_keys):
+        return None
+    digest = hashlib.sha256(repr(also).encode())
+    digest.update("\n".join(map(str, document_keys)).encode())
     return digest.hexdigest()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from glossary.cache import ResultCache, run_key
+from glossary.cache import ResultCache, document_key, run_key
 from glossary.candidates import CandidateTable
 from glossary.corpus import Skipped, read_document
 from glossary.errors import CorpusError, GlossaryError
@@ -135,9 +135,12 @@ def map_chunks(
     settings: MapSettings,
     options: EngineOptions,
     analyse: Analyse,
+    *,
     progress: Progress | None = None,
+    keys: Sequence[str | None] | None = None,
 ) -> Iterator[ChunkResult]:
-    """Every chunk of ``files`` analysed and pruned, in corpus order."""
+    """Every chunk of ``files`` analysed and pruned, in corpus order; ``keys`` are the
+    files' cache keys when the caller has them already (:func:`document_keys`)."""
     bounds = chunk_bounds(files)
     done = 0
 
@@ -150,7 +153,10 @@ def map_chunks(
     jobs = [(list(files[start:end]), settings) for start, end in bounds]
     workers = _workers(options.workers, len(files))
     if options.cache:
-        results: Iterator[ChunkResult] = _cached_chunks(files, bounds, settings, options, analyse)
+        keys = keys if keys is not None else _keys(files, settings)
+        results: Iterator[ChunkResult] = _cached_chunks(
+            files, bounds, settings, options, analyse, keys=keys
+        )
     elif options.scheduler:
         results = _dask_map(_chunk_job, jobs, options)
     elif workers > 1 and len(bounds) > 1:
@@ -215,12 +221,13 @@ def _cached_chunks(
     settings: MapSettings,
     options: EngineOptions,
     analyse: Analyse,
+    *,
+    keys: Sequence[str | None],
 ) -> Iterator[ChunkResult]:
     """Chunks from the cache; a chunk not there is made from its documents' cached tables,
     and only documents not cached either are read (in workers when there are several)."""
     assert options.cache is not None
-    with ResultCache(options.cache, settings.fingerprint()) as cache:
-        keys = [cache.document_key(path) for path in files]
+    with ResultCache(options.cache) as cache:
         chunk_keys = [cache.chunk_key(keys[start:end]) for start, end in bounds]
         missing = [
             i
@@ -373,9 +380,20 @@ def store_result(options: EngineOptions, key: str | None, result: object) -> Non
             cache.keep_only_result(key, result)
 
 
-def result_key(
-    files: Sequence[str], settings: MapSettings, options: EngineOptions, *also: object
-) -> str | None:
-    """The key of a whole run with these settings and ``also`` (what turns tables into the
-    result); None without a cache or when a file cannot be read."""
-    return run_key(files, settings.fingerprint(), *also) if options.cache else None
+def document_keys(
+    files: Sequence[str], settings: MapSettings, options: EngineOptions
+) -> list[str | None] | None:
+    """Each file's cache key (see :func:`glossary.cache.document_key`); None without a
+    cache. Computed once per run: it reads every file."""
+    return _keys(files, settings) if options.cache else None
+
+
+def _keys(files: Sequence[str], settings: MapSettings) -> list[str | None]:
+    fingerprint = settings.fingerprint()
+    return [document_key(path, fingerprint) for path in files]
+
+
+def result_key(keys: Sequence[str | None] | None, *also: object) -> str | None:
+    """The key of a whole run over documents with these ``keys`` and ``also`` (what turns
+    tables into the result); None without a cache or when a file cannot be read."""
+    return run_key(keys, *also) if keys is not None else None

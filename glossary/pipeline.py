@@ -14,6 +14,7 @@ from glossary.engine import (
     EngineOptions,
     MapSettings,
     Progress,
+    document_keys,
     map_chunks,
     paused_gc,
     result_key,
@@ -21,7 +22,7 @@ from glossary.engine import (
     stored_result,
 )
 from glossary.extract.chinese import candidate_spans
-from glossary.extract.employers import Dictionary, employer_spans
+from glossary.extract.employers import employer_spans
 from glossary.extract.known import KnownTerms
 from glossary.extract.latin import latin_spans
 from glossary.extract.lists import enumerations
@@ -88,7 +89,8 @@ def extract(
         skip(item)
     settings = MapSettings(options.encoding, options.max_contexts, options.known_terms)
     # An unchanged corpus, with a cache: the last run's result, with nothing read again.
-    run_key = result_key(files, settings, engine, options.scoring, unusable)
+    keys = document_keys(files, settings, engine)  # each file read once, here
+    run_key = result_key(keys, options.scoring, unusable)
     stored = stored_result(engine, run_key)
     if isinstance(stored, Extraction):
         for item in stored.skipped[len(unusable) :]:
@@ -101,7 +103,9 @@ def extract(
     table = CandidateTable(options.max_contexts)
     documents: list[Document] = []
     with paused_gc():
-        for chunk in map_chunks(files, settings, engine, analyser.add, progress):
+        for chunk in map_chunks(
+            files, settings, engine, analyser.add, progress=progress, keys=keys
+        ):
             chunk.merge_into(table)
             table.prune(SEQUENCE_LIMIT, CANDIDATE_LIMIT)
             for outcome in chunk.outcomes:
@@ -192,7 +196,7 @@ def add_sentence(
         neighbours[span] = (_neighbour(tokens, first - 1), _neighbour(tokens, last))
     for span in name_spans(tokens):
         found.setdefault(span, set()).add("person")
-    for span in employer_spans(tokens, Dictionary(segmenter.pos, segmenter.dictionary_frequency)):
+    for span in employer_spans(tokens, segmenter):
         found.setdefault(span, set()).add("employer")
     pairs = []
     for match in find_pairs(folded, segmenter):

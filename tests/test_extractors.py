@@ -333,11 +333,10 @@ def test_name_look_alikes_yield_no_person(text: str, segmenter: Segmenter) -> No
 
 
 def employers(text: str, segmenter: Segmenter) -> list[str]:
-    from glossary.extract.employers import Dictionary, employer_spans
+    from glossary.extract.employers import employer_spans
 
     folded = fold_width(text)
-    dictionary = Dictionary(segmenter.pos, segmenter.dictionary_frequency)
-    return [text[s:e] for s, e in employer_spans(segmenter.tokens(folded), dictionary)]
+    return [text[s:e] for s, e in employer_spans(segmenter.tokens(folded), segmenter)]
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,11 @@ name the organisation — whatever it is called, so names no dictionary holds ar
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 
 from glossary.extract.names import name_after
 from glossary.lexicon import CONTEXT_WORDS, FUNCTION_WORDS, ROLE_WORDS
-from glossary.segment import Token
+from glossary.segment import Segmenter, Token
 
 # At most this many words and characters make the organisation's name.
 _MAX_WORDS = 4
@@ -33,18 +32,11 @@ _CLAUSE_TAGS = frozenset({"t", "v", "d", "p", "c", "r", "m", "q", "f", "vd", "ad
 _EVERYDAY = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class Dictionary:
-    """What the segmenter's dictionary says of a word: its tag (None: unknown) and count."""
-
-    pos: Callable[[str], str | None]
-    frequency: Callable[[str], int]
-
-    def opens_clause(self, word: str) -> bool:
-        return self.pos(word) in _CLAUSE_TAGS and self.frequency(word) >= _EVERYDAY
+def _opens_clause(word: str, segmenter: Segmenter) -> bool:
+    return segmenter.pos(word) in _CLAUSE_TAGS and segmenter.dictionary_frequency(word) >= _EVERYDAY
 
 
-def employer_spans(tokens: Sequence[Token], dictionary: Dictionary) -> Iterator[tuple[int, int]]:
+def employer_spans(tokens: Sequence[Token], segmenter: Segmenter) -> Iterator[tuple[int, int]]:
     """Spans (into the sentence) of organisations standing before a title and a name."""
     for index, token in enumerate(tokens):
         if token.text not in ROLE_WORDS or _title_continues(tokens, index - 1):
@@ -54,7 +46,7 @@ def employer_spans(tokens: Sequence[Token], dictionary: Dictionary) -> Iterator[
         title = index
         while title > 0 and tokens[title - 1].text in _TITLE_OPENERS:
             title -= 1
-        span = _name_before_title(tokens, title, dictionary)
+        span = _name_before_title(tokens, title, segmenter)
         if span is not None:
             yield span
 
@@ -86,7 +78,7 @@ def _name_after_titles(tokens: Sequence[Token], index: int) -> tuple[int, int] |
 
 
 def _name_before_title(
-    tokens: Sequence[Token], title: int, dictionary: Dictionary
+    tokens: Sequence[Token], title: int, segmenter: Segmenter
 ) -> tuple[int, int] | None:
     """The run of words ending right before ``tokens[title]``, if it stands alone: opened at
     a clause edge (punctuation, the start, a function word, an everyday time word or verb)."""
@@ -100,7 +92,7 @@ def _name_before_title(
             if _inside_a_name(tokens, first - 1):
                 return None  # 月|之|暗面: a function character inside a name jieba split
             break
-        if token.kind == "han" and first < title and dictionary.opens_clause(token.text):
+        if token.kind == "han" and first < title and _opens_clause(token.text, segmenter):
             break  # 近日|百度, 此前|腾讯: a time word or verb opens the clause
         if title - first == _MAX_WORDS or chars + len(token.text) > _MAX_CHARS:
             return None  # the run goes on: no clear start of the name
@@ -113,7 +105,7 @@ def _name_before_title(
         return None  # OpenAI CEO: Latin names are found by the Latin extractor
     if len(words) == 1 and words[0] in _GENERIC_EMPLOYERS:
         return None
-    if len(words) == 1 and dictionary.opens_clause(words[0]):
+    if len(words) == 1 and _opens_clause(words[0], segmenter):
         return None
     return tokens[first].start, tokens[title - 1].end
 

@@ -68,36 +68,29 @@ def name_after(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
     text = first.text
     end = first.end
     following = tokens[start + 1] if start + 1 < len(tokens) else None
-    joins = following is not None and following.kind == "han" and following.start == end
-    if len(text) == 1 and joins and following is not None and len(following.text) <= 2:
-        text += following.text
-        end = following.end
-    elif (
-        len(text) == 2
-        and joins
-        and following is not None
-        and len(following.text) == 1
-        and following.text not in EDGE_CHARS
-        and following.text not in SPEECH_VERBS
-    ):
-        text += following.text  # 卢冠/男: a three-character name jieba split
-        end = following.end
-    elif (
-        len(text) == 2
-        and joins
-        and following is not None
-        and len(following.text) == 2
-        and following.text[1] in _CLAUSE_CHARS
-        and following.text[0] not in EDGE_CHARS
-        and following.text not in SPEECH_VERBS  # 周明/认为
-    ):
-        text += following.text[0]  # 张建/中曾在: the name's last character glued to 曾
-        end = following.start + 1
+    if following is not None and following.kind == "han" and following.start == end:
+        tail = _name_tail(text, following.text)
+        text += tail
+        end = following.start + len(tail)
     if not 2 <= len(text) <= 3 or not all(is_han(c) for c in text):
         return None
     if any(c in EDGE_CHARS for c in text[1:]):
         return None
     return first.start, end
+
+
+def _name_tail(head: str, word: str) -> str:
+    """The characters of ``word``, the token after a name's first token ``head``, that
+    still belong to the name."""
+    if len(head) == 1:
+        return word if len(word) <= 2 else ""  # 李|彦宏
+    if len(head) != 2 or word in SPEECH_VERBS:
+        return ""
+    if len(word) == 1:
+        return word if word not in EDGE_CHARS else ""  # 卢冠|男: a name jieba split
+    if len(word) == 2 and word[1] in _CLAUSE_CHARS and word[0] not in EDGE_CHARS:
+        return word[0]  # 张建|中曾在: the last character glued to the next word (not 周明|认为)
+    return ""
 
 
 def _name_before(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None:
