@@ -179,12 +179,13 @@ def add_sentence(
     folded = fold_width(sentence.text)
     if traditional:
         folded = simplified_same_length(folded)
-    tokens = segmenter.tokens(folded)
+    latin = list(latin_spans(folded))
+    tokens = segmenter.tokens(folded, latin)
     found: dict[tuple[int, int], set[str]] = {}
     parts: dict[tuple[int, int], tuple[str, ...]] = {}
     neighbours: dict[tuple[int, int], tuple[str, str]] = {}
 
-    for span in latin_spans(folded):
+    for span in latin:
         found.setdefault(span, set()).add("latin")
     if known is not None:
         for span in known.spans(folded):

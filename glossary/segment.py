@@ -16,13 +16,11 @@ import logging
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, NamedTuple, cast, get_args
 
 from glossary.errors import GlossaryError
 from glossary.extract.latin import latin_spans
-from glossary.text import is_han
 
 TokenKind = Literal["han", "latin", "digit", "space", "punct"]
 Backend = Literal["auto", "jieba", "rjieba"]
@@ -30,12 +28,19 @@ BACKEND_VARIABLE = "GLOSSARY_SEGMENTER"
 
 # jieba's own idea of a Han character (its re_han_default); others it yields one by one.
 _JIEBA_HAN = re.compile("[\u4e00-\u9fd5]+")
+# What a sentence is made of, in one pass: a Han run (glossary.text.is_han), an ASCII letter
+# or digit run (a dot between digits stays inside: 3.5), or any other single character.
+_PIECES = re.compile(
+    "([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)"
+    r"|([A-Za-z0-9](?:[A-Za-z0-9]|(?<=[0-9])\.(?=\d))*)"
+    "|(.)",
+    re.DOTALL,
+)
 # A word no Han run contains; its count makes rjieba's dictionary total jieba's (_rjieba).
 _TOTAL_FILLER = "<total>"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -113,15 +118,16 @@ class Segmenter:
             self._tags = _load_tags()
         return self._tags.get(word)
 
-    def tokens(self, folded: str) -> list[Token]:
+    def tokens(self, folded: str, latin: Iterable[tuple[int, int]] | None = None) -> list[Token]:
         """Tokens of a width-folded sentence; offsets index into ``folded``.
 
-        Latin-script terms (``Scaling Law``, ``GPT-4``) come out as one token each; Han runs go
-        through jieba (with its HMM for unknown words) or rjieba; the rest is split per character.
+        Latin-script terms (``Scaling Law``, ``GPT-4``) come out as one token each (``latin``:
+        their spans, when the caller has them already); Han runs go through jieba (with its
+        HMM for unknown words) or rjieba; the rest is split per character.
         """
         out: list[Token] = []
         position = 0
-        for start, end in latin_spans(folded):
+        for start, end in latin_spans(folded) if latin is None else latin:
             self._cut_between(folded, position, start, out)
             out.append(Token(folded[start:end], start, end, "latin"))
             position = end
@@ -129,40 +135,23 @@ class Segmenter:
         return out
 
     def _cut_between(self, text: str, start: int, end: int, out: list[Token]) -> None:
-        i = start
-        while i < end:
-            char = text[i]
-            if is_han(char):
-                j = i
-                while j < end and is_han(text[j]):
-                    j += 1
-                offset = i
-                fast = self._rjieba()
-                run = text[i:j]
-                words = self.tokenizer.cut(run, HMM=True) if fast is None else _cut(fast, run)
+        if start >= end:
+            return
+        fast = self._rjieba()
+        append = out.append
+        for match in _PIECES.finditer(text, start, end):
+            i, j = match.span()
+            piece = match.group()
+            kind = match.lastindex
+            if kind == 1:
+                words = self.tokenizer.cut(piece, HMM=True) if fast is None else _cut(fast, piece)
                 for word in words:
-                    out.append(Token(word, offset, offset + len(word), "han"))
-                    offset += len(word)
-                i = j
-            elif char.isascii() and char.isalnum():
-                j = i
-                while j < end and (
-                    (text[j].isascii() and text[j].isalnum())
-                    or (
-                        text[j] == "."
-                        and j + 1 < end
-                        and text[j + 1].isdigit()
-                        and text[j - 1].isdigit()
-                    )
-                ):
-                    j += 1
-                kind: TokenKind = "digit" if text[i:j].replace(".", "").isdigit() else "latin"
-                out.append(Token(text[i:j], i, j, kind))
-                i = j
+                    append(Token(word, i, i + len(word), "han"))
+                    i += len(word)
+            elif kind == 2:
+                append(Token(piece, i, j, "digit" if piece.replace(".", "").isdigit() else "latin"))
             else:
-                kind = "space" if char.isspace() else "punct"
-                out.append(Token(char, i, i + 1, kind))
-                i += 1
+                append(Token(piece, i, j, "space" if piece.isspace() else "punct"))
 
 
 def _backend_from_environment() -> Backend:

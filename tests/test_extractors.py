@@ -247,6 +247,20 @@ def test_latin_spans_stay_whole_through_segmentation(segmenter: Segmenter) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("版本3.5发布", [("版本", "han"), ("3.5", "digit"), ("发布", "han")]),
+        ("v1.2.", [("v1.2", "latin"), (".", "punct")]),
+        ("第3.版", [("第", "han"), ("3", "digit"), (".", "punct"), ("版", "han")]),
+        ("㐀字", [("㐀", "han"), ("字", "han")]),  # extension A: jieba yields it alone
+        ("一，二", [("一", "han"), ("，", "punct"), ("二", "han")]),
+    ],
+)
+def test_token_kinds(text: str, expected: list[tuple[str, str]], segmenter: Segmenter) -> None:
+    assert [(t.text, t.kind) for t in segmenter.tokens(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         ("Scaling Law", "scaling law"),

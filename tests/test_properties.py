@@ -272,3 +272,13 @@ def test_to_simplified_equals_opencc(text: str) -> None:
     from glossary.text import to_simplified
 
     assert to_simplified(text) == opencc.OpenCC("t2s").convert(text)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(alphabet="大模型训练AIGPT-4.5 3，。()（）㐀\n", max_size=40))
+def test_tokens_tile_the_sentence(text: str, shared_segmenter: Segmenter) -> None:
+    tokens = shared_segmenter.tokens(text)
+    assert "".join(t.text for t in tokens) == text
+    assert all(text[t.start : t.end] == t.text for t in tokens)
