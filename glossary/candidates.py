@@ -82,11 +82,10 @@ class CandidateTable:
     def add_sequences(self, words: list[str], longest: int = 4) -> None:
         """Count the word sequences of one run of words uninterrupted by punctuation."""
         self.tokens += len(words)
-        for i in range(len(words)):
-            joined = ""
-            for j in range(i, min(len(words), i + longest)):
-                joined += words[j]
-                self.sequences[joined] += 1
+        count = self.sequences.update  # counts an iterable in C
+        count(words)
+        for n in range(2, min(longest, len(words)) + 1):
+            count(map("".join, zip(*(words[k:] for k in range(n)))))
 
     def add(
         self,

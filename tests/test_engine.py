@@ -178,3 +178,26 @@ def test_an_unchanged_corpus_gives_the_last_result_without_any_map(
         (corpus / "new.txt").write_text("数推分离是一种新架构。\n", encoding="utf-8")
         with pytest.raises(AssertionError, match="the map ran"):
             records([str(corpus)], engine)
+
+
+def test_word_sequences_of_one_to_four_words_are_counted() -> None:
+    table = CandidateTable()
+    table.add_sequences(["大", "模型", "训练", "方法", "大"])
+    assert table.tokens == 5
+    assert table.sequences == {
+        "大": 2,
+        "模型": 1,
+        "训练": 1,
+        "方法": 1,
+        "大模型": 1,
+        "模型训练": 1,
+        "训练方法": 1,
+        "方法大": 1,
+        "大模型训练": 1,
+        "模型训练方法": 1,
+        "训练方法大": 1,
+        "大模型训练方法": 1,
+        "模型训练方法大": 1,
+    }
+    table.add_sequences(["模型"])
+    assert table.sequences["模型"] == 2 and table.tokens == 6
