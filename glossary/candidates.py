@@ -85,7 +85,7 @@ class CandidateTable:
         count = self.sequences.update  # counts an iterable in C
         count(words)
         for n in range(2, min(longest, len(words)) + 1):
-            count(map("".join, zip(*(words[k:] for k in range(n)))))
+            count(map("".join, zip(*(words[k:] for k in range(n)), strict=False)))
 
     def add(
         self,

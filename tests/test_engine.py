@@ -200,4 +200,5 @@ def test_word_sequences_of_one_to_four_words_are_counted() -> None:
         "模型训练方法大": 1,
     }
     table.add_sequences(["模型"])
-    assert table.sequences["模型"] == 2 and table.tokens == 6
+    assert table.sequences["模型"] == 2
+    assert table.tokens == 6
