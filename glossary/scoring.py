@@ -582,8 +582,20 @@ def _link_pairs(entries: list[Entry], table: CandidateTable) -> list[Entry]:
             renderings.setdefault(en, Counter())[zh] += votes
     merged: dict[str, Entry] = dict(by_key)
     claimed: set[str] = set()
-    # Strongest pairs first, so a Chinese term goes to the English it was paired with most.
-    for en, tally in sorted(renderings.items(), key=lambda item: -max(item[1].values())):
+    # Strongest pairs first, so a Chinese term goes to the English it was paired with most;
+    # an expansion also counts its acronym's votes and goes first, so the acronym rides
+    # along as its abbreviation (基于角色的访问控制 · Role-Based Access Control · RBAC).
+    shorts = {
+        en: {canonical_key(a) for a in short} for en, short in table.pairs.abbreviations.items()
+    }
+    acronyms = set().union(*shorts.values())
+
+    def strength(item: tuple[str, Counter[str]]) -> tuple[int, bool]:
+        en, tally = item
+        tallies = [renderings[a] for a in shorts.get(en, ()) if a in renderings]
+        return -max(tally[zh] + sum(t[zh] for t in tallies) for zh in tally), en in acronyms
+
+    for en, tally in sorted(renderings.items(), key=strength):
         ranked = [(zh, n) for zh, n in tally.most_common() if zh not in claimed]
         if not ranked or en in claimed:
             continue

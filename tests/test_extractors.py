@@ -153,6 +153,36 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ("经典的2PC(两阶段提交)由协调者发起", [("两阶段提交", "2PC")]),
         ("LoRA(Low-Rank Adaptation,低秩适配)只训练少量参数", [("低秩适配", "Low-Rank Adaptation")]),
         ("借助服务网格(Service Mesh,如 Istio 或 Linkerd)可以", [("服务网格", "Service Mesh")]),
+        # a verb that takes its object next is not part of the term
+        ("计算嵌入后存入向量数据库(Vector Database)再检索", [("向量数据库", "Vector Database")]),
+        ("叫做反向传播(Backpropagation)", [("反向传播", "Backpropagation")]),  # 反向 stays
+        ("使用嵌入模型(Embedding Model)计算", [("嵌入模型", "Embedding Model")]),
+        # 的 and 与 inside a long term, crossed only when the rest falls far short
+        ("并支持基于角色的访问控制(RBAC)", [("基于角色的访问控制", "RBAC")]),
+        ("美国国家标准与技术研究院(NIST)发布", [("美国国家标准与技术研究院", "NIST")]),
+        ("用深度学习的图形处理器(GPU)训练", [("图形处理器", "GPU")]),
+        ("提升了用户的单点登录(SSO)体验", [("单点登录", "SSO")]),
+        ("模型与数据并行(Data Parallelism)", [("数据并行", "Data Parallelism")]),
+        (  # 新 is no noun: the 的 before 注意力机制 is not crossed
+            "这是一种新的注意力机制(Multi-Head Attention Mechanism)",
+            [("注意力机制", "Multi-Head Attention Mechanism")],
+        ),
+        # a one-character affix glued to the word before, when the English has its prefix
+        ("再用重排序模型(Reranker)打分", [("重排序模型", "Reranker")]),
+        (
+            "这是非监督式学习(Unsupervised Learning)的例子",
+            [("非监督式学习", "Unsupervised Learning")],
+        ),
+        ("我们用重建误差(Reconstruction Error)", [("重建误差", "Reconstruction Error")]),
+        # a letter and a hyphen, or an acronym's extra letter
+        ("常用k-平均演算法(k-means)分群", [("k-平均演算法", "k-means")]),
+        ("例如 K-means(K-平均演算法)。", [("K-平均演算法", "K-means")]),
+        ("流量都走双向 TLS(mTLS):通信双方", [("双向 TLS", "mTLS")]),
+        ("用到了 TLS(mTLS)", []),
+        # 图 and 表 open terms; only captions are references
+        ("介绍 GPU(图形处理器)为什么快", [("图形处理器", "GPU")]),
+        ("Representation Learning(表示学习)很重要", [("表示学习", "Representation Learning")]),
+        ("英伟达 H100(图为发布会现场)", []),
     ],
 )
 def test_pairs_with_their_left_boundary(
@@ -543,6 +573,27 @@ def test_an_acronym_stated_with_its_expansion_is_an_entry_of_its_own(tmp_path: P
     assert pairs == {
         ("Retrieval-Augmented Generation", "检索增强生成", "Retrieval-Augmented Generation", False),
         ("RAG", "检索增强生成", "RAG", True),
+    }
+
+
+def test_an_expansion_keeps_its_chinese_when_the_acronym_was_paired_first(
+    tmp_path: Path,
+) -> None:
+    from glossary.pipeline import extract
+
+    (tmp_path / "a.txt").write_text("系统支持基于角色的访问控制（RBAC）。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "再配合基于角色的访问控制（Role-Based Access Control，RBAC），收紧权限。\n",
+        encoding="utf-8",
+    )
+    pairs = {
+        (e.term, e.zh, "abbreviation" in e.signals)
+        for e in extract([str(tmp_path)]).entries
+        if e.zh and e.en
+    }
+    assert pairs == {
+        ("Role-Based Access Control", "基于角色的访问控制", False),
+        ("RBAC", "基于角色的访问控制", True),
     }
 
 

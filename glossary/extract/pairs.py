@@ -37,7 +37,8 @@ from glossary.text import is_han
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
 _ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9.\-'’&+ ]*[A-Za-z0-9+]|[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s?")
-_ZH_INSIDE = re.compile(r"[\u4e00-\u9fff·][\u4e00-\u9fff·A-Za-z0-9 \-]*")
+# A Chinese inside; a lone letter and a hyphen may open it (K-平均演算法).
+_ZH_INSIDE = re.compile(r"(?:[A-Za-z]-)?[\u4e00-\u9fff·][\u4e00-\u9fff·A-Za-z0-9 \-]*")
 _ABBREVIATION_MARKERS = (
     "简称",
     "簡稱",
@@ -133,7 +134,21 @@ def _gloss(inner: str, segmenter: Segmenter) -> bool:
     return tag in ("v", "d", "a", "ad") and segmenter.dictionary_frequency(inner) >= _EVERYDAY_VERB
 
 
-_REFERENCE_MARKERS = ("见", "详见", "参见", "参考", "注", "下同", "图", "表", "来源", "摄")
+# 图 and 表 only as captions (图为, 图片来源): 图形处理器, 表示学习 are terms.
+_REFERENCE_MARKERS = (
+    "见",
+    "详见",
+    "参见",
+    "参考",
+    "注",
+    "下同",
+    "图为",
+    "图片",
+    "图源",
+    "表为",
+    "来源",
+    "摄",
+)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -181,15 +196,18 @@ def _mixed_left(
     if not spans or spans[-1][1] != left_end:
         return None
     latin_start = spans[-1][0]
-    latin = text[latin_start:left_end]
-    if latin.casefold() == inner.casefold() or latin.casefold() not in inner.casefold().split():
+    latin, english = text[latin_start:left_end].casefold(), inner.casefold()
+    # The English repeats the Latin word (生成式 AI(Generative AI)), or is an acronym of
+    # one or two letters more (双向 TLS(mTLS)); the Chinese before renders the rest.
+    extra = english[: -len(latin)] if english.endswith(latin) and " " not in english else ""
+    if latin == english or (latin not in english.split() and not 1 <= len(extra) <= 2):
         return None
     han_end = latin_start
     if han_end > 0 and text[han_end - 1] == " ":
         han_end -= 1
     if han_end == 0 or not is_han(text[han_end - 1]):
         return None
-    start = _zh_start(text, han_end, 1, segmenter)
+    start = _zh_start(text, han_end, max(1, len(extra)), segmenter)
     return (start, left_end) if start < han_end else None
 
 
@@ -205,20 +223,75 @@ def _zh_left(text: str, left_end: int, inner: str, segmenter: Segmenter) -> tupl
     start = _zh_start(text, left_end, english_units(inner), segmenter)
     if left_end - start < 2:
         return None
+    start = _prefix_opening(text, start, inner)
     return _latin_opening(text, start, left_end, inner), left_end
 
 
 def _latin_opening(text: str, start: int, left_end: int, inner: str) -> int:
     """Take in a Latin word before the whole Chinese run when the English opens with it:
-    ``API 密钥(API Key)``, ``Java 虚拟机(Java Virtual Machine)``."""
+    ``API 密钥(API Key)``, ``Java 虚拟机(Java Virtual Machine)``, ``k-均值(k-means)``."""
     if start != _joined_run_start(text, left_end):
         return start
-    latin_end = start - 1 if start > 0 and text[start - 1] == " " else start
-    spans = list(latin_spans(text[:latin_end]))
-    if not spans or spans[-1][1] != latin_end:
+    joint = text[start - 1] if start > 0 and text[start - 1] in " -" else ""
+    latin_end = start - len(joint)
+    latin_start = _letter_before(text, latin_end)
+    if latin_start is None:
+        spans = list(latin_spans(text[:latin_end]))
+        if not spans or spans[-1][1] != latin_end:
+            return start
+        latin_start = spans[-1][0]
+    latin = text[latin_start:latin_end].casefold()
+    return latin_start if inner.casefold().startswith(latin + (joint or " ")) else start
+
+
+def _letter_before(text: str, end: int) -> int | None:
+    """Where a lone ASCII letter ending at ``end`` starts (the k of k-均值), if there is one."""
+    if end < 1 or not (text[end - 1].isascii() and text[end - 1].isalpha()):
+        return None
+    if end >= 2 and text[end - 2].isascii() and text[end - 2].isalnum():
+        return None
+    return end - 1
+
+
+def _prefix_opening(text: str, start: int, inner: str) -> int:
+    """Take in the one-character affix before the term when the English opens with the
+    prefix it renders and the segmenter glued it to the word before (是非|监督学习 for
+    Unsupervised Learning, 重|排序模型 for Reranker)."""
+    if start == 0 or text[start] in _PREFIX_CHARS.get(_english_prefix(inner), ""):
         return start
-    latin = text[spans[-1][0] : latin_end].casefold()
-    return spans[-1][0] if inner.casefold().startswith(latin + " ") else start
+    return start - 1 if text[start - 1] in _PREFIX_CHARS.get(_english_prefix(inner), "") else start
+
+
+def _english_prefix(english: str) -> str:
+    word = english.strip().split(" ")[0].casefold()
+    return next((p for p in _PREFIX_ORDER if word.startswith(p) and len(word) > len(p) + 2), "")
+
+
+# English prefixes and the Chinese affixes that render them (Unsupervised → 非/无监督,
+# Pre-training → 预训练, Reranker → 重排序); the longest prefix is tried first.
+_PREFIX_CHARS = {
+    "non": "非无",
+    "un": "非无",
+    "pre": "预",
+    "post": "后",
+    "multi": "多",
+    "anti": "反抗",
+    "counter": "反",
+    "re": "重再",
+    "self": "自",
+    "auto": "自",
+    "semi": "半",
+    "super": "超",
+    "hyper": "超",
+    "micro": "微",
+    "over": "过",
+    "under": "欠",
+    "cross": "跨",
+    "bi": "双",
+    "tele": "遥远",
+    "de": "去",
+}
+_PREFIX_ORDER = sorted(_PREFIX_CHARS, key=len, reverse=True)
 
 
 def _han_run_start(text: str, end: int, extra: str = "") -> int:
@@ -264,27 +337,59 @@ def _zh_start(text: str, end: int, english: float, segmenter: Segmenter) -> int:
     (``english`` units, see :func:`english_units`) and is penalised when it opens with a
     verb, adverb, numeral or pronoun that is not part of the term (守好|持续集成,
     计算|嵌入); the best fit wins, the longer on a tie.
+
+    When what lies after a 的, 与, 和 or 及 falls two words or more short of the English,
+    the run goes on past it, and a start there wins only if it fits a word better
+    (基于角色的访问控制(RBAC), 美国国家标准与技术研究院(NIST)).
     """
     run_start = _joined_run_start(text, end)
     budget = min(16, 2 + 3 * english)
     tokens = segmenter.tokens(text[run_start:end])
     best_start, best_cost = end, float("inf")
+    bridged: str | None = None  # the linking word crossed, if any
+    to_beat = float("inf")  # what a start beyond it must fit better than
     words = 0.0
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         start = run_start + token.start
-        if token.text in _LEFT_STOPWORDS or end - start > budget:
+        if end - start > budget:
             break
+        if token.text in _LEFT_STOPWORDS:
+            if (
+                bridged is None
+                and token.text in _BRIDGES
+                and best_cost >= _SHORT_BY
+                and index > 0
+                and _nominal(tokens[index - 1].text, segmenter)
+            ):
+                bridged, to_beat = token.text, best_cost - 1
+                continue
+            if not (bridged == "的" and token.text == _BASED_ON):
+                break
         if token.kind != "han":
             continue  # the hyphen of 视觉-语言-动作模型
         head = index == len(tokens) - 1 and token.text in TECH_HEADS
         words += 0.5 if head else _word_weight(token.text)  # Chinese adds heads: 混合专家|模型
         cost = abs(words - english)
-        if index < len(tokens) - 1 and _opens_no_term(token.text, segmenter):
-            cost += 0.6
-        if end - start >= 2 and cost <= best_cost:
+        if index < len(tokens) - 1 and token.text != _BASED_ON:
+            cost += _opening_cost(token.text, segmenter)
+        if end - start >= 2 and cost <= min(best_cost, to_beat):
             best_start, best_cost = start, cost
+        if token.text == _BASED_ON:
+            break
     return best_start
+
+
+def _nominal(word: str, segmenter: Segmenter) -> bool:
+    """A noun by jieba's dictionary (角色, 国家标准), not 新 or 学习 before a 的."""
+    tag = segmenter.pos(word)
+    return tag is not None and tag.startswith("n")
+
+
+# Linking words inside a long term: 基于角色的访问控制, 美国国家标准与技术研究院.
+_BRIDGES = frozenset({"的", "与", "和", "及"})
+_SHORT_BY = 2.0  # how far the words after a linking word must fall short to cross it
+_BASED_ON = "基于"  # 基于…的 renders "…-based": it opens the term
 
 
 def _word_weight(word: str) -> float:
@@ -304,19 +409,31 @@ def _joined_run_start(text: str, end: int) -> int:
     return start
 
 
-def _opens_no_term(word: str, segmenter: Segmenter) -> bool:
-    """A word that introduces a term rather than belongs to it: a verb or adverb of
-    everyday language, a numeral, a pronoun or a role (计算, 启用, 百种, 博士生)."""
+def _opening_cost(word: str, segmenter: Segmenter) -> float:
+    """What opening the term with ``word`` costs: 0.6 for a word that introduces a term
+    rather than belongs to it (a verb or adverb of everyday language, a verb with a
+    directional or resultative complement, a numeral, a pronoun or a role: 计算, 启用,
+    存入, 百种, 博士生), else nothing."""
     if word in TERM_PREFIXES:
-        return False  # 后|训练, 大|模型: prefixes open terms
+        return 0.0  # 后|训练, 大|模型: prefixes open terms
     if word in ROLE_WORDS:
-        return True
+        return _INTRODUCES
     tag = segmenter.pos(word)
     if tag is None and len(word) == 2 and word[0] in "一二三四五六七八九十百千万几两每各":
-        return True  # 百种, 一份: a number and a measure word jieba did not know
+        return _INTRODUCES  # 百种, 一份: a number and a measure word jieba did not know
     if tag in ("d", "m", "q", "r", "p", "c", "u", "t", "f", "ad", "vd"):
-        return True
-    return tag == "v" and segmenter.dictionary_frequency(word) >= _EVERYDAY_VERB
+        return _INTRODUCES
+    if tag == "v" and (
+        segmenter.dictionary_frequency(word) >= _EVERYDAY_VERB or word[-1] in _COMPLEMENTS
+    ):
+        return _INTRODUCES
+    return 0.0
+
+
+_INTRODUCES = 0.6
+# The last character of a verb that takes its object next (存入, 部署到, 转换成, 分配给):
+# what follows such a verb is the object, not the verb's own term.
+_COMPLEMENTS = "入到至进成为给"
 
 
 def _dotted_name(text: str, end: int, segmenter: Segmenter) -> int | None:
