@@ -202,3 +202,15 @@ def test_word_sequences_of_one_to_four_words_are_counted() -> None:
     table.add_sequences(["模型"])
     assert table.sequences["模型"] == 2
     assert table.tokens == 6
+
+
+def test_forked_workers_use_the_analyser_of_the_process_that_forks_them() -> None:
+    from glossary.engine import _share_with_workers, _worker_analyse
+
+    settings = MapSettings(None, 3, ("尺度定律",))
+    analyser = Analyser(make_segmenter(settings.known_terms), settings)
+    analyser.segmenter.load()
+    _share_with_workers(settings, analyser.add)
+    assert _worker_analyse(settings) == analyser.add
+    other = MapSettings(None, 4, ())
+    assert _worker_analyse(other) != analyser.add  # other settings: a new analyser
