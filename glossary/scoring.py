@@ -23,6 +23,7 @@ from glossary.lexicon import (
     TERM_PREFIXES,
 )
 from glossary.models import Context, Entry, Lang
+from glossary.pair_boundaries import refile_pairs
 from glossary.segment import Segmenter
 from glossary.text import canonical_key, is_han, script_of, to_simplified
 from glossary.types import term_type
@@ -301,6 +302,7 @@ def _well_formed_compound(parts: tuple[str, ...], segmenter: Segmenter) -> bool:
 def score_candidates(
     table: CandidateTable, segmenter: Segmenter, options: ScoringOptions
 ) -> list[Entry]:
+    refile_pairs(table, segmenter)
     scored: dict[str, tuple[float, list[str]]] = {}
     for key, candidate in table.candidates.items():
         scored[key] = termhood(candidate, features(candidate, table, segmenter), segmenter)

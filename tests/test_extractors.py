@@ -183,6 +183,21 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ("介绍 GPU(图形处理器)为什么快", [("图形处理器", "GPU")]),
         ("Representation Learning(表示学习)很重要", [("表示学习", "Representation Learning")]),
         ("英伟达 H100(图为发布会现场)", []),
+        # an organisation suffix weighs nothing only as the head (智能 in 智能体 counts)
+        ("随着智能体(AI Agent)等应用的普及", [("智能体", "AI Agent")]),
+        # on a tie, a start that opens with a conjunction or a common verb loses
+        ("由于联合索引(composite index)遵循", [("联合索引", "composite index")]),
+        ("把可观测性(Observability)做好", [("可观测性", "Observability")]),  # 可…性
+        (  # the acronym form shares the affix and Latin openings
+            "常见的算法包括K-近邻演算法(K-Nearest Neighbors,KNN)",
+            [("K-近邻演算法", "K-Nearest Neighbors")],
+        ),
+        (
+            "一整套新概念:污点和容忍(Taints and Tolerations)",
+            [("污点和容忍", "Taints and Tolerations")],
+        ),
+        ("可以做真正的灰度发布(Canary Release):先切", [("灰度发布", "Canary Release")]),
+        ("当前版本为 0.9.x(预览版),API 可能", []),  # a version number is no term
     ],
 )
 def test_pairs_with_their_left_boundary(
@@ -595,6 +610,32 @@ def test_an_expansion_keeps_its_chinese_when_the_acronym_was_paired_first(
         ("Role-Based Access Control", "基于角色的访问控制", False),
         ("RBAC", "基于角色的访问控制", True),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 支持 introduces the coinage 热更新, which the text also uses alone
+            "- 动态化:支持热更新(Over-the-Air Update),无需审核。\n热更新很方便。\n",
+            ("热更新", "Over-the-Air Update"),
+        ),
+        (  # jieba glued the verb to the term (上云|原生)
+            "今年必须上云原生(Cloud Native)。\n云原生是趋势。\n云原生也很贵。\n",
+            ("云原生", "Cloud Native"),
+        ),
+        (  # 请求 is an everyday word that 合并请求 narrows: the pair stays whole
+            "提交合并请求(Pull Request)之后等待审核。\n这个请求被拒绝了。\n",
+            ("合并请求", "Pull Request"),
+        ),
+    ],
+)
+def test_the_corpus_decides_whether_a_verb_opens_a_pair(
+    text: str, expected: tuple[str, str], tmp_path: Path
+) -> None:
+    from glossary.pipeline import extract
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert [(e.zh, e.en) for e in extract([str(tmp_path)]).entries if e.zh and e.en] == [expected]
 
 
 def test_fenced_code_is_not_prose(tmp_path: Path) -> None:

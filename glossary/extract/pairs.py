@@ -31,7 +31,7 @@ from glossary.lexicon import (
     TECH_HEADS,
     TERM_PREFIXES,
 )
-from glossary.segment import Segmenter
+from glossary.segment import Segmenter, Token
 from glossary.text import is_han
 
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
@@ -183,9 +183,12 @@ def _latin_left(text: str, left_end: int, inner: str) -> tuple[int, int] | None:
             return None
         left_end -= head
     spans = list(latin_spans(text[:left_end]))
-    if not spans or spans[-1][1] != left_end:
-        return None
+    if not spans or spans[-1][1] != left_end or _VERSION.fullmatch(text[slice(*spans[-1])]):
+        return None  # 0.9.x(预览版): a version number is no term
     return spans[-1]
+
+
+_VERSION = re.compile(r"v?\d+(?:\.(?:\d+|x))+", re.IGNORECASE)
 
 
 def _mixed_left(
@@ -220,11 +223,20 @@ def _zh_left(text: str, left_end: int, inner: str, segmenter: Segmenter) -> tupl
     name = _dotted_name(text, left_end, segmenter)
     if name is not None:
         return name, left_end
-    start = _zh_start(text, left_end, english_units(inner), segmenter)
-    if left_end - start < 2:
+    start = _term_start(text, left_end, inner, segmenter)
+    return (start, left_end) if start is not None else None
+
+
+def _term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int | None:
+    """Where the Chinese term that ``english`` renders starts, the term ending at ``end``
+    (None when it would be shorter than two characters): the best fit of whole words,
+    then an affix or a Latin word before it that the English also has."""
+    conjoined = " and " in f" {english.casefold()} " or "&" in english
+    start = _zh_start(text, end, english_units(english), segmenter, conjoined=conjoined)
+    if end - start < 2:
         return None
-    start = _prefix_opening(text, start, inner)
-    return _latin_opening(text, start, left_end, inner), left_end
+    start = _prefix_opening(text, start, english)
+    return _latin_opening(text, start, end, english)
 
 
 def _latin_opening(text: str, start: int, left_end: int, inner: str) -> int:
@@ -254,12 +266,15 @@ def _letter_before(text: str, end: int) -> int | None:
 
 
 def _prefix_opening(text: str, start: int, inner: str) -> int:
-    """Take in the one-character affix before the term when the English opens with the
-    prefix it renders and the segmenter glued it to the word before (是非|监督学习 for
-    Unsupervised Learning, 重|排序模型 for Reranker)."""
-    if start == 0 or text[start] in _PREFIX_CHARS.get(_english_prefix(inner), ""):
+    """Take in the one-character affix before the term when the English has the affix it
+    renders and the segmenter glued it to the word before or left it out (是非|监督学习
+    for Unsupervised Learning, 重|排序模型 for Reranker, 可|观测性 for Observability)."""
+    affixes = _PREFIX_CHARS.get(_english_prefix(inner), "")
+    if inner.strip().split(" ")[0].casefold().endswith(("ability", "ibility")):
+        affixes += "可"  # 可…性: Scalability 可扩展性, Observability 可观测性
+    if start == 0 or text[start] in affixes:
         return start
-    return start - 1 if text[start - 1] in _PREFIX_CHARS.get(_english_prefix(inner), "") else start
+    return start - 1 if text[start - 1] in affixes else start
 
 
 def _english_prefix(english: str) -> str:
@@ -329,7 +344,9 @@ def english_units(english: str) -> float:
     return units or 1.0
 
 
-def _zh_start(text: str, end: int, english: float, segmenter: Segmenter) -> int:
+def _zh_start(
+    text: str, end: int, english: float, segmenter: Segmenter, *, conjoined: bool = False
+) -> int:
     """Where the Chinese term before a parenthesis starts.
 
     Each run of whole words back from the parenthesis (up to a function word, the edge of
@@ -338,9 +355,10 @@ def _zh_start(text: str, end: int, english: float, segmenter: Segmenter) -> int:
     verb, adverb, numeral or pronoun that is not part of the term (守好|持续集成,
     计算|嵌入); the best fit wins, the longer on a tie.
 
-    When what lies after a 的, 与, 和 or 及 falls two words or more short of the English,
-    the run goes on past it, and a start there wins only if it fits a word better
-    (基于角色的访问控制(RBAC), 美国国家标准与技术研究院(NIST)).
+    When what lies after a 的, 与, 和 or 及 falls two words or more short of the English
+    (one, for 与, 和 or 及 when the English is ``conjoined`` with and), the run goes on
+    past it, and a start there wins only if it fits a word better (基于角色的访问控制(RBAC),
+    美国国家标准与技术研究院(NIST), 污点和容忍(Taints and Tolerations)).
     """
     run_start = _joined_run_start(text, end)
     budget = min(16, 2 + 3 * english)
@@ -352,37 +370,41 @@ def _zh_start(text: str, end: int, english: float, segmenter: Segmenter) -> int:
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         start = run_start + token.start
+        head = index == len(tokens) - 1
         if end - start > budget:
             break
-        if token.text in _LEFT_STOPWORDS:
-            if (
-                bridged is None
-                and token.text in _BRIDGES
-                and best_cost >= _SHORT_BY
-                and index > 0
-                and _nominal(tokens[index - 1].text, segmenter)
-            ):
+        # A context verb as the head belongs to the term (灰度发布); before it, it ends it.
+        if token.text in _LEFT_STOPWORDS and not (head and token.text in CONTEXT_WORDS):
+            short_by = 1.0 if conjoined and token.text != "的" else _SHORT_BY
+            if bridged is None and best_cost >= short_by and _bridge(tokens, index, segmenter):
                 bridged, to_beat = token.text, best_cost - 1
                 continue
             if not (bridged == "的" and token.text == _BASED_ON):
                 break
         if token.kind != "han":
             continue  # the hyphen of 视觉-语言-动作模型
-        head = index == len(tokens) - 1 and token.text in TECH_HEADS
-        words += 0.5 if head else _word_weight(token.text)  # Chinese adds heads: 混合专家|模型
-        cost = abs(words - english)
-        if index < len(tokens) - 1 and token.text != _BASED_ON:
-            cost += _opening_cost(token.text, segmenter)
-        if end - start >= 2 and cost <= min(best_cost, to_beat):
+        # Chinese adds heads the English leaves out: 混合专家|模型, 枫清|科技.
+        words += 0.5 if head and token.text in TECH_HEADS else _word_weight(token.text, head)
+        opening = 0.0
+        if not head and token.text != _BASED_ON:
+            opening = _opening_cost(token.text, segmenter)
+        cost = abs(words - english) + opening
+        # The longer start wins a tie unless it opens with a word that introduces the term
+        # (由于|联合索引 against 联合索引, both opening with a verb or conjunction).
+        fits = cost < best_cost or (cost == best_cost and not opening)
+        if end - start >= 2 and fits and cost <= to_beat:
             best_start, best_cost = start, cost
         if token.text == _BASED_ON:
             break
     return best_start
 
 
-def _nominal(word: str, segmenter: Segmenter) -> bool:
-    """A noun by jieba's dictionary (角色, 国家标准), not 新 or 学习 before a 的."""
-    tag = segmenter.pos(word)
+def _bridge(tokens: list[Token], index: int, segmenter: Segmenter) -> bool:
+    """Whether ``tokens[index]`` links two parts of one term: a 的, 与, 和 or 及 after a
+    noun by jieba's dictionary (角色的, 国家标准与; not 新的 or 学习的)."""
+    if tokens[index].text not in _BRIDGES or index == 0:
+        return False
+    tag = segmenter.pos(tokens[index - 1].text)
     return tag is not None and tag.startswith("n")
 
 
@@ -392,11 +414,12 @@ _SHORT_BY = 2.0  # how far the words after a linking word must fall short to cro
 _BASED_ON = "基于"  # 基于…的 renders "…-based": it opens the term
 
 
-def _word_weight(word: str) -> float:
-    """How many English words a Chinese word stands for: organisation suffixes none
-    (枫清|科技), one character half (the affixes: 过|拟合, 遥|操作), two characters one,
-    longer words one per two characters (单元测试 ≈ unit test)."""
-    if word in ORGANISATION_SUFFIXES:
+def _word_weight(word: str, head: bool) -> float:
+    """How many English words a Chinese word stands for: an organisation suffix as the head
+    none (枫清|科技, but not 智能 in 智能体), one character half (the affixes: 过|拟合,
+    遥|操作), two characters one, longer words one per two characters (单元测试 ≈ unit
+    test)."""
+    if head and word in ORGANISATION_SUFFIXES:
         return 0.0
     return max(0.5, len(word) / 2) if len(word) != 2 else 1.0
 
@@ -499,13 +522,13 @@ def _acronym_pair(
     last = text[left_end - 1]
     if is_han(last) and "expansion" in kinds and "acronym" in kinds:
         expansion = parts[kinds.index("expansion")]
-        start = _zh_start(text, left_end, english_units(text[slice(*expansion)]), segmenter)
-        if left_end - start < 2:
+        start = _term_start(text, left_end, text[slice(*expansion)], segmenter)
+        if start is None:
             return None
         return PairMatch((start, left_end), expansion, parts[kinds.index("acronym")])
     if is_han(last) and kinds[1] == "aside" and kinds[0] in ("expansion", "acronym"):
-        start = _zh_start(text, left_end, english_units(pieces[0]), segmenter)
-        return PairMatch((start, left_end), parts[0]) if left_end - start >= 2 else None
+        start = _term_start(text, left_end, pieces[0], segmenter)
+        return PairMatch((start, left_end), parts[0]) if start is not None else None
     if last.isascii() and last.isalnum() and kinds == ["expansion", "chinese"]:
         spans = list(latin_spans(text[:left_end]))
         if spans and spans[-1][1] == left_end and _ACRONYM.fullmatch(text[slice(*spans[-1])]):
