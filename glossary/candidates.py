@@ -80,8 +80,8 @@ class CandidateTable:
         self.lists: Counter[tuple[str, ...]] = Counter()
 
     def add_sequences(self, words: list[str], longest: int = 4) -> None:
-        """Count the word sequences of one run of words uninterrupted by punctuation."""
-        self.tokens += len(words)
+        """Count the word sequences of one run of words (see
+        :func:`glossary.extract.chinese.term_runs`)."""
         count = self.sequences.update  # counts an iterable in C
         count(words)
         for n in range(2, min(longest, len(words)) + 1):
@@ -100,7 +100,8 @@ class CandidateTable:
         repeated: bool = False,
     ) -> str:
         """File one occurrence of ``surface`` at ``sentence.text[start:]``, found by
-        ``signals``; returns its key."""
+        ``signals``; returns its key. (Runs about once per word of the corpus: written for
+        speed, with each tally fetched once.)"""
         key = canonical_key(surface)
         candidate = self.candidates.get(key)
         if candidate is None:
@@ -108,18 +109,22 @@ class CandidateTable:
         tally = candidate.signals
         for signal in signals:
             tally[signal] = tally.get(signal, 0) + 1
-        candidate.surfaces[surface] = candidate.surfaces.get(surface, 0) + 1
+        tally = candidate.surfaces
+        tally[surface] = tally.get(surface, 0) + 1
+        tally = candidate.left
+        tally[left] = tally.get(left, 0) + 1
+        tally = candidate.right
+        tally[right] = tally.get(right, 0) + 1
         candidate.count += 1
         if not repeated:
             candidate.distinct += 1
         candidate.docs.add(sentence.source)
-        candidate.left[left] = candidate.left.get(left, 0) + 1
-        candidate.right[right] = candidate.right.get(right, 0) + 1
         contexts = candidate.contexts
         room = self.max_contexts is None or len(contexts) < self.max_contexts
-        if room and not candidate.cites(sentence.source, sentence.line, sentence.text):
-            end = start + len(surface)
-            contexts.append(Context(sentence.source, sentence.line, sentence.text, start, end))
+        # A second occurrence in one sentence follows the first: compare with the last.
+        here = (sentence.source, sentence.line, sentence.text)
+        if room and (not contexts or contexts[-1][:3] != here):
+            contexts.append(Context(*here, start, start + len(surface)))
         return key
 
     def add_pair(self, zh_key: str, en_key: str, abbreviation: str | None = None) -> None:

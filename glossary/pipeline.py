@@ -21,7 +21,7 @@ from glossary.engine import (
     store_result,
     stored_result,
 )
-from glossary.extract.chinese import candidate_spans
+from glossary.extract.chinese import candidate_spans, term_runs
 from glossary.extract.employers import employer_spans
 from glossary.extract.known import KnownTerms
 from glossary.extract.latin import latin_spans
@@ -240,12 +240,6 @@ def _neighbour(tokens: Sequence[Token], index: int) -> str:
 
 
 def _count_sequences(table: CandidateTable, tokens: Sequence[Token]) -> None:
-    run: list[str] = []
-    for token in tokens:
-        if token.kind in ("han", "latin", "digit"):
-            run.append(token.text)
-        elif run:
-            table.add_sequences(run)
-            run = []
-    if run:
+    table.tokens += sum(1 for token in tokens if token.kind in ("han", "latin", "digit"))
+    for run in term_runs(tokens):
         table.add_sequences(run)

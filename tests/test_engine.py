@@ -183,7 +183,6 @@ def test_an_unchanged_corpus_gives_the_last_result_without_any_map(
 def test_word_sequences_of_one_to_four_words_are_counted() -> None:
     table = CandidateTable()
     table.add_sequences(["大", "模型", "训练", "方法", "大"])
-    assert table.tokens == 5
     assert table.sequences == {
         "大": 2,
         "模型": 1,
@@ -201,7 +200,25 @@ def test_word_sequences_of_one_to_four_words_are_counted() -> None:
     }
     table.add_sequences(["模型"])
     assert table.sequences["模型"] == 2
-    assert table.tokens == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("大模型的训练方法", [["大", "模型"], ["训练方法"]]),  # 的 cuts the run
+        ("月之暗面发布了Kimi", [["月", "之", "暗面", "发布"], ["Kimi"]]),  # 月 opens a name
+        ("在多模态上训练", [["多", "模态"], ["训练"]]),  # a prefix stays
+        ("GPT-4和Claude 3", [["GPT-4"], ["Claude 3"]]),
+        ("的了是，。", []),
+        ("模型的", [["模型"]]),  # a function word last
+    ],
+)
+def test_word_sequences_are_counted_in_the_runs_a_term_can_come_from(
+    text: str, runs: list[list[str]]
+) -> None:
+    from glossary.extract.chinese import term_runs
+
+    assert list(term_runs(make_segmenter().tokens(text))) == runs
 
 
 def test_forked_workers_use_the_analyser_of_the_process_that_forks_them() -> None:

@@ -284,3 +284,10 @@ def test_tokens_tile_the_sentence(text: str, shared_segmenter: Segmenter) -> Non
     tokens = shared_segmenter.tokens(text)
     assert "".join(t.text for t in tokens) == text
     assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CONVERTIBLE[:-1]), min_size=1, max_size=8).map("".join))
+def test_the_key_of_a_han_surface_is_what_the_full_normalisation_gives(text: str) -> None:
+    """Han-only surfaces take a shortcut; a Latin letter after one forces the full path."""
+    assert canonical_key(text) == canonical_key(text + "a")[:-1]

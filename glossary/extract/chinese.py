@@ -61,6 +61,32 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
                 yield first, last + 1
 
 
+# Words no candidate holds (candidate_spans): a run of words is cut at them.
+_RUN_BREAKERS = FUNCTION_WORDS - TERM_PREFIXES - {"之"}
+
+
+def term_runs(tokens: Sequence[Token]) -> Iterator[list[str]]:
+    """The runs of words a candidate's parts can come from: adjacent Han, Latin or digit
+    words, cut at punctuation, spaces and function words (之 and prefixes aside).
+
+    Only the word sequences inside these runs are counted (CandidateTable.add_sequences):
+    the scorer looks up a candidate's parts without their first or last word, and those
+    never hold a function word.
+    """
+    run: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.kind in ("han", "latin", "digit") and (
+            token.text not in _RUN_BREAKERS
+            or (index + 1 < len(tokens) and _linking_zhi(tokens, index, index + 1))
+        ):
+            run.append(token.text)  # a function word may open a name with 之: 月|之|暗面
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
 def _may_start(token: Token) -> bool:
     if token.kind == "latin":
         return True
