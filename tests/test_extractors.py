@@ -198,6 +198,27 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ),
         ("可以做真正的灰度发布(Canary Release):先切", [("灰度发布", "Canary Release")]),
         ("当前版本为 0.9.x(预览版),API 可能", []),  # a version number is no term
+        # the English renders the head, so it is a whole word (and 当 stays out)
+        ("难道大语言模型(Large Language Model)会", [("大语言模型", "Large Language Model")]),
+        ("计算嵌入后存入向量数据库(Vector Database)", [("向量数据库", "Vector Database")]),
+        # a word the English renders opens the term whatever jieba tags it
+        ("一张环境贴图再加一个计算着色器(Compute Shader)", [("计算着色器", "Compute Shader")]),
+        ("它的核心是反向传播(Backpropagation)", [("反向传播", "Backpropagation")]),  # back
+        (  # Preference is no prefixed word: no extra half word, so 改用 stays out
+            "作者改用直接偏好优化(Direct Preference Optimization)",
+            [("直接偏好优化", "Direct Preference Optimization")],
+        ),
+        # names: the given name before the dot, or a name a title cues
+        ("这个坑格伦·菲德勒(Glenn Fiedler)那篇", [("格伦·菲德勒", "Glenn Fiedler")]),
+        (
+            "由文森·莱曼(Vincent Rijmen)与琼·戴门(Joan Daemen)设计",
+            [
+                ("文森·莱曼", "Vincent Rijmen"),
+                ("琼·戴门", "Joan Daemen"),
+            ],
+        ),
+        ("1976 年,惠特菲尔德·迪菲(Whitfield Diffie)与", [("惠特菲尔德·迪菲", "Whitfield Diffie")]),
+        ("英特尔首席执行官陈立武(Lip-Bu Tan)在会上承认", [("陈立武", "Lip-Bu Tan")]),
     ],
 )
 def test_pairs_with_their_left_boundary(
@@ -657,3 +678,11 @@ def test_everyday_words_in_traditional_characters_are_no_new_words(tmp_path: Pat
     text = "機器可以學習。\n這台機器很準確。\n我們準備好了機器。\n"
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     assert {e.term for e in extract([str(tmp_path)]).entries} & {"機器", "準備"} == set()
+
+
+def test_every_technical_head_has_its_english_renderings() -> None:
+    from glossary.extract.pairs import _HEAD_RENDERINGS
+    from glossary.lexicon import TECH_HEADS
+
+    assert set(_HEAD_RENDERINGS) == set(TECH_HEADS)
+    assert all(_HEAD_RENDERINGS.values())

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from glossary.extract.latin import latin_spans
+from glossary.extract.names import name_spans
 from glossary.lexicon import (
     CONTEXT_WORDS,
     FUNCTION_WORDS,
@@ -30,6 +31,7 @@ from glossary.lexicon import (
     ROLE_WORDS,
     TECH_HEADS,
     TERM_PREFIXES,
+    TRANSLITERATION_CHARS,
 )
 from glossary.segment import Segmenter, Token
 from glossary.text import is_han
@@ -68,6 +70,7 @@ _EVERYDAY_VERB = 500  # jieba count from which a verb is everyday language
 # Words that never belong to the term left of a parenthesis: particles, prepositions,
 # conjunctions, demonstratives, copulas and speech verbs.
 _LEFT_STOPWORDS = (FUNCTION_WORDS - TERM_PREFIXES) | CONTEXT_WORDS
+_HEAD_STOPWORDS = CONTEXT_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +213,7 @@ def _mixed_left(
         han_end -= 1
     if han_end == 0 or not is_han(text[han_end - 1]):
         return None
-    start = _zh_start(text, han_end, max(1, len(extra)), segmenter)
+    start = _zh_start(text, han_end, "", segmenter, units=max(1, len(extra)))
     return (start, left_end) if start < han_end else None
 
 
@@ -221,6 +224,8 @@ def _zh_left(text: str, left_end: int, inner: str, segmenter: Segmenter) -> tupl
     if text[left_end - 1] in _NAME_DOTS:
         return None
     name = _dotted_name(text, left_end, segmenter)
+    if name is None:
+        name = _cued_name(text, left_end, inner, segmenter)
     if name is not None:
         return name, left_end
     start = _term_start(text, left_end, inner, segmenter)
@@ -231,8 +236,7 @@ def _term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int 
     """Where the Chinese term that ``english`` renders starts, the term ending at ``end``
     (None when it would be shorter than two characters): the best fit of whole words,
     then an affix or a Latin word before it that the English also has."""
-    conjoined = " and " in f" {english.casefold()} " or "&" in english
-    start = _zh_start(text, end, english_units(english), segmenter, conjoined=conjoined)
+    start = _zh_start(text, end, english, segmenter)
     if end - start < 2:
         return None
     start = _prefix_opening(text, start, english)
@@ -266,15 +270,17 @@ def _letter_before(text: str, end: int) -> int | None:
 
 
 def _prefix_opening(text: str, start: int, inner: str) -> int:
-    """Take in the one-character affix before the term when the English has the affix it
-    renders and the segmenter glued it to the word before or left it out (是非|监督学习
-    for Unsupervised Learning, 重|排序模型 for Reranker, 可|观测性 for Observability)."""
-    affixes = _PREFIX_CHARS.get(_english_prefix(inner), "")
+    """Take in the affix before the term when the English has the affix it renders and
+    the segmenter glued it to the word before or the fit left it out (是非|监督学习 for
+    Unsupervised Learning, 重|排序模型 for Reranker, 反向|传播 for Backpropagation,
+    可|观测性 for Observability)."""
+    affixes = _PREFIXES.get(_english_prefix(inner), ())
     if inner.strip().split(" ")[0].casefold().endswith(("ability", "ibility")):
-        affixes += "可"  # 可…性: Scalability 可扩展性, Observability 可观测性
-    if start == 0 or text[start] in affixes:
+        affixes += ("可",)  # 可…性: Scalability 可扩展性, Observability 可观测性
+    if start == 0 or text.startswith(affixes, start):
         return start
-    return start - 1 if text[start - 1] in affixes else start
+    before = text[:start]
+    return next((start - len(a) for a in affixes if before.endswith(a)), start)
 
 
 def _english_prefix(english: str) -> str:
@@ -284,29 +290,30 @@ def _english_prefix(english: str) -> str:
 
 # English prefixes and the Chinese affixes that render them (Unsupervised → 非/无监督,
 # Pre-training → 预训练, Reranker → 重排序); the longest prefix is tried first.
-_PREFIX_CHARS = {
-    "non": "非无",
-    "un": "非无",
-    "pre": "预",
-    "post": "后",
-    "multi": "多",
-    "anti": "反抗",
-    "counter": "反",
-    "re": "重再",
-    "self": "自",
-    "auto": "自",
-    "semi": "半",
-    "super": "超",
-    "hyper": "超",
-    "micro": "微",
-    "over": "过",
-    "under": "欠",
-    "cross": "跨",
-    "bi": "双",
-    "tele": "遥远",
-    "de": "去",
+_PREFIXES: dict[str, tuple[str, ...]] = {
+    "non": ("非", "无"),
+    "un": ("非", "无"),
+    "pre": ("预",),
+    "post": ("后",),
+    "multi": ("多",),
+    "anti": ("反", "抗"),
+    "counter": ("反",),
+    "back": ("反向",),
+    "re": ("重", "再"),
+    "self": ("自",),
+    "auto": ("自",),
+    "semi": ("半",),
+    "super": ("超",),
+    "hyper": ("超",),
+    "micro": ("微",),
+    "over": ("过",),
+    "under": ("欠",),
+    "cross": ("跨",),
+    "bi": ("双",),
+    "tele": ("遥", "远"),
+    "de": ("去",),
 }
-_PREFIX_ORDER = sorted(_PREFIX_CHARS, key=len, reverse=True)
+_PREFIX_ORDER = sorted(_PREFIXES, key=len, reverse=True)
 
 
 def _han_run_start(text: str, end: int, extra: str = "") -> int:
@@ -320,12 +327,14 @@ def english_units(english: str) -> float:
     """How many Chinese words an English term is likely to take.
 
     One per content word (``of``, ``the`` … take none), one per capitalised part of a
-    camel-case name (DeepBlue → 2), one per letter of an acronym (CNN → 3), and half more
-    for a word-forming prefix (Unsupervised, Microservices, Overfitting → 1.5).
+    camel-case name (DeepBlue → 2), one per letter of an acronym (CNN → 3) and half for a
+    prefix written as a word of its own (post-training → 1.5). A prefix inside a word adds
+    nothing here (Preference is no prefixed word); :func:`_prefix_opening` takes in the
+    affix that renders one (非|监督学习 for Unsupervised Learning).
 
     >>> [english_units(e) for e in ("Scaling Law", "CNN", "Principle of Least Privilege",
     ...                              "Unsupervised Learning", "DeepBlue Robotics", "post-training")]
-    [2.0, 3.0, 3.0, 2.5, 3.0, 1.5]
+    [2.0, 3.0, 3.0, 2.0, 3.0, 1.5]
     """
     stripped = english.strip()
     if _ACRONYM.fullmatch(stripped) and stripped.rstrip("s").isupper() and " " not in stripped:
@@ -339,27 +348,27 @@ def english_units(english: str) -> float:
             continue
         parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", word) or [word]
         units += len(parts)
-        if len(parts) == 1 and word.lower().startswith(_ENGLISH_PREFIXES) and len(word) > 6:
-            units += 0.5
     return units or 1.0
 
 
 def _zh_start(
-    text: str, end: int, english: float, segmenter: Segmenter, *, conjoined: bool = False
+    text: str, end: int, english_text: str, segmenter: Segmenter, *, units: float | None = None
 ) -> int:
     """Where the Chinese term before a parenthesis starts.
 
     Each run of whole words back from the parenthesis (up to a function word, the edge of
     the run or a length budget) is scored by how well its word count fits the English
-    (``english`` units, see :func:`english_units`) and is penalised when it opens with a
-    verb, adverb, numeral or pronoun that is not part of the term (守好|持续集成,
-    计算|嵌入); the best fit wins, the longer on a tie.
+    (:func:`english_units` of ``english_text``, unless ``units`` are given) and is
+    penalised when it opens with a verb, adverb, numeral or pronoun that is not part of the
+    term (守好|持续集成, 计算|嵌入); the best fit wins, the longer on a tie.
 
     When what lies after a 的, 与, 和 or 及 falls two words or more short of the English
     (one, for 与, 和 or 及 when the English is ``conjoined`` with and), the run goes on
     past it, and a start there wins only if it fits a word better (基于角色的访问控制(RBAC),
     美国国家标准与技术研究院(NIST), 污点和容忍(Taints and Tolerations)).
     """
+    english = english_units(english_text) if units is None else units
+    conjoined = " and " in f" {english_text.casefold()} " or "&" in english_text
     run_start = _joined_run_start(text, end)
     budget = min(16, 2 + 3 * english)
     tokens = segmenter.tokens(text[run_start:end])
@@ -374,7 +383,7 @@ def _zh_start(
         if end - start > budget:
             break
         # A context verb as the head belongs to the term (灰度发布); before it, it ends it.
-        if token.text in _LEFT_STOPWORDS and not (head and token.text in CONTEXT_WORDS):
+        if token.text in _LEFT_STOPWORDS and not (head and token.text in _HEAD_STOPWORDS):
             short_by = 1.0 if conjoined and token.text != "的" else _SHORT_BY
             if bridged is None and best_cost >= short_by and _bridge(tokens, index, segmenter):
                 bridged, to_beat = token.text, best_cost - 1
@@ -383,10 +392,14 @@ def _zh_start(
                 break
         if token.kind != "han":
             continue  # the hyphen of 视觉-语言-动作模型
-        # Chinese adds heads the English leaves out: 混合专家|模型, 枫清|科技.
-        words += 0.5 if head and token.text in TECH_HEADS else _word_weight(token.text, head)
+        if head and token.text in TECH_HEADS:
+            # Chinese adds heads the English leaves out (混合专家|模型 for Mixture of
+            # Experts): half a word, unless the English ends in the head's own rendering.
+            words += 1.0 if _renders_head(english_text, token.text) else 0.5
+        else:
+            words += _word_weight(token.text, head)  # 枫清|科技: the suffix weighs nothing
         opening = 0.0
-        if not head and token.text != _BASED_ON:
+        if not head and token.text != _BASED_ON and not _rendered(english_text, token.text):
             opening = _opening_cost(token.text, segmenter)
         cost = abs(words - english) + opening
         # The longer start wins a tie unless it opens with a word that introduces the term
@@ -399,13 +412,101 @@ def _zh_start(
     return best_start
 
 
+def _rendered(english: str, word: str) -> bool:
+    """Whether a word of the English renders ``word`` (Compute Shader for 计算|着色器): then
+    it belongs to the term, whatever jieba tags it."""
+    renderings = _HEAD_RENDERINGS.get(word, ())
+    return any(w.startswith(renderings) for w in english.casefold().split() if renderings)
+
+
+def _renders_head(english: str, head: str) -> bool:
+    """Whether the English ends in a rendering of the Chinese head (Large Language
+    Model for 大语言模型, Vector Database for 向量数据库)."""
+    words = english.casefold().split()
+    if not words:
+        return False
+    last = words[-1]
+    return any(last.startswith(rendering) for rendering in _HEAD_RENDERINGS.get(head, ()))
+
+
+# The usual English of each technical head (TECH_HEADS), as the start of a word: the
+# English ends in one of them when it renders the head too.
+_HEAD_RENDERINGS: dict[str, tuple[str, ...]] = {
+    "模型": ("model",),
+    "大模型": ("model",),
+    "学习": ("learning",),
+    "网络": ("network", "net"),
+    "神经网络": ("network", "net"),
+    "算法": ("algorithm",),
+    "数据": ("data",),
+    "数据集": ("dataset", "data"),
+    "语料": ("corpus", "corpora"),
+    "框架": ("framework",),
+    "引擎": ("engine",),
+    "平台": ("platform",),
+    "系统": ("system",),
+    "芯片": ("chip",),
+    "集群": ("cluster",),
+    "架构": ("architecture",),
+    "函数": ("function",),
+    "检索": ("retrieval", "search"),
+    "测试": ("test",),
+    "智能": ("intelligence",),
+    "计算": ("comput",),
+    "训练": ("training",),
+    "推理": ("inference", "reasoning"),
+    "编码": ("encoding", "coding"),
+    "解码": ("decoding",),
+    "向量": ("vector",),
+    "协议": ("protocol",),
+    "接口": ("interface",),
+    "数据库": ("database",),
+    "语言": ("language",),
+    "识别": ("recognition",),
+    "生成": ("generation",),
+    "优化": ("optimi",),
+    "部署": ("deployment",),
+    "存储": ("storage",),
+    "模块": ("module",),
+    "机制": ("mechanism",),
+    "云": ("cloud",),
+    "算力": ("compute", "computing"),
+    "参数": ("parameter",),
+    "微调": ("fine-tun", "tuning"),
+    "对齐": ("alignment",),
+    "蒸馏": ("distillation",),
+    "剪枝": ("pruning",),
+    "量化": ("quanti",),
+    "标注": ("annotation", "label"),
+    "嵌入": ("embedding",),
+    "张量": ("tensor",),
+    "梯度": ("gradient",),
+    "矩阵": ("matri",),
+    "节点": ("node",),
+    "服务器": ("server",),
+    "处理器": ("processor",),
+    "加速器": ("accelerator",),
+    "编译器": ("compiler",),
+    "操作系统": ("system",),
+    "容器": ("container",),
+    "微服务": ("microservice", "service"),
+    "中间件": ("middleware",),
+    "防火墙": ("firewall",),
+    "加密": ("encryption",),
+    "哈希": ("hash",),
+    "事务": ("transaction",),
+    "索引": ("index", "indices"),
+}
+
+
 def _bridge(tokens: list[Token], index: int, segmenter: Segmenter) -> bool:
     """Whether ``tokens[index]`` links two parts of one term: a 的, 与, 和 or 及 after a
-    noun by jieba's dictionary (角色的, 国家标准与; not 新的 or 学习的)."""
+    noun by jieba's dictionary, a verbal one included (角色的, 国家标准与, 人类反馈的; not
+    新的 or 学习的)."""
     if tokens[index].text not in _BRIDGES or index == 0:
         return False
     tag = segmenter.pos(tokens[index - 1].text)
-    return tag is not None and tag.startswith("n")
+    return tag is not None and (tag.startswith("n") or tag == "vn")
 
 
 # Linking words inside a long term: 基于角色的访问控制, 美国国家标准与技术研究院.
@@ -460,17 +561,48 @@ _COMPLEMENTS = "入到至进成为给"
 
 
 def _dotted_name(text: str, end: int, segmenter: Segmenter) -> int | None:
-    """``首席科学家伊利亚·苏茨克维尔`` → where ``伊利亚`` starts: the name, not the title."""
+    """``首席科学家伊利亚·苏茨克维尔`` → where ``伊利亚`` starts: the name, not the title.
+
+    The given name is the last word before the dot, with a one-character word before it
+    (琼 alone takes none: 与|琼·戴门), and transliterations jieba did not know before it
+    (惠特|菲尔德·迪菲); a word jieba glued to it is cut off (这个坑|格伦·菲德勒).
+    """
     run_start = _han_run_start(text, end, _NAME_DOTS)
     run = text[run_start:end]
     first_dot = next((i for i, c in enumerate(run) if c in _NAME_DOTS), -1)
     if first_dot <= 0:
         return None
     tokens = segmenter.tokens(run[:first_dot])
-    given = tokens[-1]
-    if len(given.text) == 1 and len(tokens) > 1:
-        given = tokens[-2]
-    return run_start + given.start
+    index = len(tokens) - 1
+    if len(tokens[index].text) == 1 and index > 0 and tokens[index - 1].text not in _LEFT_STOPWORDS:
+        index -= 1
+    while index > 0 and _transliterated(tokens[index - 1].text, segmenter):
+        index -= 1
+    start = tokens[index].start
+    glued = tokens[index].text
+    while len(glued) > 2 and glued[0] not in TRANSLITERATION_CHARS:
+        glued, start = glued[1:], start + 1
+    return run_start + start
+
+
+def _transliterated(word: str, segmenter: Segmenter) -> bool:
+    """A word jieba does not know, written in transliteration characters (惠特)."""
+    return segmenter.pos(word) is None and set(word) <= TRANSLITERATION_CHARS
+
+
+def _cued_name(text: str, end: int, english: str, segmenter: Segmenter) -> int | None:
+    """Where a person's name starts when the English is a name and a title or a verb of
+    saying cues the Chinese one (首席执行官|陈立武(Lip-Bu Tan)), see glossary.extract.names."""
+    if not _PERSON_NAME.fullmatch(english):
+        return None
+    run_start = _joined_run_start(text, end)
+    for start, stop in name_spans(segmenter.tokens(text[run_start:end])):
+        if run_start + stop == end:
+            return run_start + start
+    return None
+
+
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,3}")
 
 
 def _coordinated_list(text: str, end: int, inner: str, segmenter: Segmenter) -> int | None:
