@@ -208,6 +208,15 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "作者改用直接偏好优化(Direct Preference Optimization)",
             [("直接偏好优化", "Direct Preference Optimization")],
         ),
+        # not translations: identifiers, dotted names, aliases, units after a number
+        ("产品需要满足功能安全(ISO 26262)的要求", []),
+        ("该漏洞(CVE-2026-1234)影响", []),
+        ("关闭自动提交(enable.auto.commit)之后", []),
+        ("请参考官方文档(docs.example.com)", []),
+        ("新版数据获取库 TanStack Query(原名 React Query)发布了", []),
+        ("延迟降到 30 毫秒(ms)以内", []),
+        ("在2025世界人工智能大会(WAIC)上", [("世界人工智能大会", "WAIC")]),  # a year
+        ("用 FP16 混合精度(Mixed Precision)降低", [("混合精度", "Mixed Precision")]),
         # names: the given name before the dot, or a name a title cues
         ("这个坑格伦·菲德勒(Glenn Fiedler)那篇", [("格伦·菲德勒", "Glenn Fiedler")]),
         (

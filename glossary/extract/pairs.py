@@ -129,7 +129,7 @@ def _gloss(inner: str, segmenter: Segmenter) -> bool:
     """A Chinese inside that comments rather than translates: a place or a time
     (OpenAI(美国)), a lone everyday verb or adverb (Docker(推荐)), or a reference
     (详见 LICENSE 文件, 见图2)."""
-    if inner.startswith(_REFERENCE_MARKERS):
+    if inner.startswith(_REFERENCE_MARKERS) or inner.startswith(_ALIAS_MARKERS):
         return True
     tag = segmenter.pos(inner)
     if tag in _NOT_RENDERINGS:
@@ -137,6 +137,8 @@ def _gloss(inner: str, segmenter: Segmenter) -> bool:
     return tag in ("v", "d", "a", "ad") and segmenter.dictionary_frequency(inner) >= _EVERYDAY_VERB
 
 
+# Another name of the same thing, not its translation: TanStack Query(原名 React Query).
+_ALIAS_MARKERS = ("原名", "又名", "旧称", "曾用名", "前身", "简称", "以下简称", "下称", "亦称")
 # 图 and 表 only as captions (图为, 图片来源): 图形处理器, 表示学习 are terms.
 _REFERENCE_MARKERS = (
     "见",
@@ -163,8 +165,20 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_english(inner: str) -> bool:
-    """A Latin-script term of at most six words (not a date, number or sentence)."""
-    return bool(_ENGLISH.fullmatch(inner)) and len(inner.split()) <= _MAX_ENGLISH_WORDS
+    """A Latin-script term of at most six words: not a date, a number, a sentence, an
+    identifier (ISO 26262, CVE-2026-1234, RFC 7231) or a dotted name from code or the web
+    (enable.auto.commit, docs.example.com)."""
+    return (
+        bool(_ENGLISH.fullmatch(inner))
+        and len(inner.split()) <= _MAX_ENGLISH_WORDS
+        and not _IDENTIFIER.search(inner)
+        and not _DOTTED.fullmatch(inner)
+    )
+
+
+# A number of three digits or more standing alone in the English: an identifier.
+_IDENTIFIER = re.compile(r"(?<![A-Za-z0-9.])\d[\d.]{2,}(?![A-Za-z])")
+_DOTTED = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)+")
 
 
 def _is_chinese(inner: str) -> bool:
@@ -240,7 +254,15 @@ def _term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int 
     if end - start < 2:
         return None
     start = _prefix_opening(text, start, english)
-    return _latin_opening(text, start, end, english)
+    start = _latin_opening(text, start, end, english)
+    if _MEASURE.search(text, 0, start):
+        return None  # a unit after a number (30 毫秒(ms)): a measurement, not a term
+    return start
+
+
+# A number just before a Chinese term: the term is its unit. Not a year (2025世界人工智能
+# 大会) and not a code that ends in digits (FP16 混合精度).
+_MEASURE = re.compile(r"(?<![A-Za-z0-9.])(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d+)? ?$")
 
 
 def _latin_opening(text: str, start: int, left_end: int, inner: str) -> int:
