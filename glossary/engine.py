@@ -160,7 +160,6 @@ def map_chunks(
     elif options.scheduler:
         results = _dask_map(_chunk_job, jobs, options)
     elif workers > 1 and len(bounds) > 1:
-        _share_with_workers(settings, analyse)
         results = _pool_map(_chunk_job, jobs, workers)
     else:  # here, reporting each document as it is read
         for start, end in bounds:
@@ -280,7 +279,6 @@ def _document_results(
     if options.scheduler:
         yield from _dask_map(_document_job, jobs, options)
     elif _workers(options.workers, len(files)) > 1:
-        _share_with_workers(settings, analyse)
         yield from _pool_map(_document_job, jobs, _workers(options.workers, len(files)))
     else:
         for path in files:
@@ -320,12 +318,6 @@ def _worker_analyse(settings: MapSettings) -> Analyse:
         _worker_state.update(key=key, analyse=analyser.add)
     analyse: Analyse = _worker_state["analyse"]
     return analyse
-
-
-def _share_with_workers(settings: MapSettings, analyse: Analyse) -> None:
-    """Let the worker processes about to be forked analyse with this process's analyser
-    (its dictionaries loaded once, here, and shared) instead of building their own."""
-    _worker_state.update(key=settings.fingerprint(), analyse=analyse)
 
 
 def _document_job(job: tuple[str, MapSettings]) -> DocumentResult | Skipped:

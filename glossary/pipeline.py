@@ -99,9 +99,6 @@ def extract(
             progress(len(files), len(files))
         return Extraction(stored.entries, stored.documents, tuple(skipped))
     segmenter = segmenter or make_segmenter(options.known_terms)
-    # Scoring needs the dictionaries here anyway; loaded before the map, worker processes
-    # forked for it share them.
-    segmenter.load()
     analyser = Analyser(segmenter, settings)
     table = CandidateTable(options.max_contexts)
     documents: list[Document] = []

@@ -108,12 +108,6 @@ class Segmenter:
             self._fast = fast
         return self._fast
 
-    def load(self) -> None:
-        """Load every dictionary now (jieba's, rjieba's, the tags) instead of on first use:
-        worker processes forked afterwards share them instead of each loading its own."""
-        self._rjieba()
-        self.pos("")
-
     def dictionary_frequency(self, word: str) -> int:
         """jieba's dictionary count for ``word``; 0 for a word it does not know."""
         return int(self.tokenizer.FREQ.get(word, 0) or 0)

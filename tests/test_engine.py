@@ -220,14 +220,3 @@ def test_word_sequences_are_counted_in_the_runs_a_term_can_come_from(
 
     assert list(term_runs(make_segmenter().tokens(text))) == runs
 
-
-def test_forked_workers_use_the_analyser_of_the_process_that_forks_them() -> None:
-    from glossary.engine import _share_with_workers, _worker_analyse
-
-    settings = MapSettings(None, 3, ("尺度定律",))
-    analyser = Analyser(make_segmenter(settings.known_terms), settings)
-    analyser.segmenter.load()
-    _share_with_workers(settings, analyser.add)
-    assert _worker_analyse(settings) == analyser.add
-    other = MapSettings(None, 4, ())
-    assert _worker_analyse(other) != analyser.add  # other settings: a new analyser
