@@ -219,4 +219,3 @@ def test_word_sequences_are_counted_in_the_runs_a_term_can_come_from(
     from glossary.extract.chinese import term_runs
 
     assert list(term_runs(make_segmenter().tokens(text))) == runs
-

@@ -6,10 +6,9 @@ yields nothing), and the term on its left is delimited. The left boundary is the
 
 * English on the left, Chinese inside: the Latin term that ends at the parenthesis
   (``PaaS层(平台层)`` pairs ``PaaS`` with ``平台层`` because both share the head ``层``);
-* Chinese on the left, English inside: a transliterated name joined by a middle dot
-  (``伊利亚·苏茨克维尔``), a coordinated list matching an acronym letter for letter
-  (``科学、技术、工程和数学(STEM)``), or the words back to the nearest function word, within
-  a length budget that grows with the English side;
+* Chinese on the left, English inside: a coordinated list matching an acronym letter for
+  letter (``科学、技术、工程和数学(STEM)``), a person's name, or the words that fit the
+  English (see :mod:`glossary.extract.boundary`);
 * a mixed term on the left whose Latin part the English repeats (``生成式 AI(Generative AI)``).
 
 A parenthesis with Chinese on both sides, a date, a formula, a caption or a contact line is
@@ -22,23 +21,23 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from glossary.extract.latin import latin_spans
-from glossary.extract.names import name_spans
-from glossary.lexicon import (
-    CONTEXT_WORDS,
-    FUNCTION_WORDS,
-    ORGANISATION_SUFFIXES,
-    ROLE_WORDS,
-    TECH_HEADS,
-    TERM_PREFIXES,
-    TRANSLITERATION_CHARS,
+from glossary.extract.boundary import (
+    ACRONYM,
+    EVERYDAY_VERB,
+    LEFT_STOPWORDS,
+    NAME_DOTS,
+    cued_name,
+    dotted_name,
+    han_run_start,
+    term_start,
+    zh_start,
 )
-from glossary.segment import Segmenter, Token
+from glossary.extract.latin import latin_spans
+from glossary.segment import Segmenter
 from glossary.text import is_han
 
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
 _ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9.\-'’&+ ]*[A-Za-z0-9+]|[A-Za-z]")
-_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s?")
 # A Chinese inside; a lone letter and a hyphen may open it (K-平均演算法).
 _ZH_INSIDE = re.compile(r"(?:[A-Za-z]-)?[\u4e00-\u9fff·][\u4e00-\u9fff·A-Za-z0-9 \-]*")
 _ABBREVIATION_MARKERS = (
@@ -53,24 +52,11 @@ _ABBREVIATION_MARKERS = (
     "即",
     "又称",
 )
-_NAME_DOTS = "·•‧・"
 _CLOSING_QUOTES = "”’\"'」』"
 _MAX_ENGLISH_WORDS = 6
 # jieba tags of Chinese insides that gloss rather than translate: places and times (OpenAI(美国)).
 _NOT_RENDERINGS = frozenset({"ns", "t", "m"})
 _MAX_ZH_INSIDE = 12
-_ENGLISH_FUNCTION_WORDS = frozenset("of the a an and or for to in on with by as at".split())
-# English prefixes that a Chinese affix (非, 预, 后, 超, 微, 多, 遥, 反 …) usually renders.
-_ENGLISH_PREFIXES = tuple(
-    "un non pre post multi micro macro self semi anti inter intra over under sub super hyper "
-    "cross tele back auto".split()
-)
-_EVERYDAY_VERB = 500  # jieba count from which a verb is everyday language
-
-# Words that never belong to the term left of a parenthesis: particles, prepositions,
-# conjunctions, demonstratives, copulas and speech verbs.
-_LEFT_STOPWORDS = (FUNCTION_WORDS - TERM_PREFIXES) | CONTEXT_WORDS
-_HEAD_STOPWORDS = CONTEXT_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +98,7 @@ def _pair_for(
         return None
     last = text[left_end - 1]
     if _is_english(inner):
-        if is_han(last) or last in _NAME_DOTS:
+        if is_han(last) or last in NAME_DOTS:
             zh = _zh_left(text, left_end, inner, segmenter)
             return PairMatch(zh, (inner_start, inner_end)) if zh else None
         if last.isascii() and last.isalnum():
@@ -134,7 +120,7 @@ def _gloss(inner: str, segmenter: Segmenter) -> bool:
     tag = segmenter.pos(inner)
     if tag in _NOT_RENDERINGS:
         return True
-    return tag in ("v", "d", "a", "ad") and segmenter.dictionary_frequency(inner) >= _EVERYDAY_VERB
+    return tag in ("v", "d", "a", "ad") and segmenter.dictionary_frequency(inner) >= EVERYDAY_VERB
 
 
 # Another name of the same thing, not its translation: TanStack Query(原名 React Query).
@@ -227,7 +213,7 @@ def _mixed_left(
         han_end -= 1
     if han_end == 0 or not is_han(text[han_end - 1]):
         return None
-    start = _zh_start(text, han_end, "", segmenter, units=max(1, len(extra)))
+    start = zh_start(text, han_end, "", segmenter, units=max(1, len(extra)))
     return (start, left_end) if start < han_end else None
 
 
@@ -235,403 +221,22 @@ def _zh_left(text: str, left_end: int, inner: str, segmenter: Segmenter) -> tupl
     listed = _coordinated_list(text, left_end, inner, segmenter)
     if listed is not None:
         return listed, left_end
-    if text[left_end - 1] in _NAME_DOTS:
+    if text[left_end - 1] in NAME_DOTS:
         return None
-    name = _dotted_name(text, left_end, segmenter)
+    name = dotted_name(text, left_end, segmenter)
     if name is None:
-        name = _cued_name(text, left_end, inner, segmenter)
+        name = cued_name(text, left_end, inner, segmenter)
     if name is not None:
         return name, left_end
-    start = _term_start(text, left_end, inner, segmenter)
+    start = term_start(text, left_end, inner, segmenter)
     return (start, left_end) if start is not None else None
-
-
-def _term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int | None:
-    """Where the Chinese term that ``english`` renders starts, the term ending at ``end``
-    (None when it would be shorter than two characters): the best fit of whole words,
-    then an affix or a Latin word before it that the English also has."""
-    start = _zh_start(text, end, english, segmenter)
-    if end - start < 2:
-        return None
-    start = _prefix_opening(text, start, english)
-    start = _latin_opening(text, start, end, english)
-    if _MEASURE.search(text, 0, start):
-        return None  # a unit after a number (30 毫秒(ms)): a measurement, not a term
-    return start
-
-
-# A number just before a Chinese term: the term is its unit. Not a year (2025世界人工智能
-# 大会) and not a code that ends in digits (FP16 混合精度).
-_MEASURE = re.compile(r"(?<![A-Za-z0-9.])(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d+)? ?$")
-
-
-def _latin_opening(text: str, start: int, left_end: int, inner: str) -> int:
-    """Take in a Latin word before the whole Chinese run when the English opens with it:
-    ``API 密钥(API Key)``, ``Java 虚拟机(Java Virtual Machine)``, ``k-均值(k-means)``."""
-    if start != _joined_run_start(text, left_end):
-        return start
-    joint = text[start - 1] if start > 0 and text[start - 1] in " -" else ""
-    latin_end = start - len(joint)
-    latin_start = _letter_before(text, latin_end)
-    if latin_start is None:
-        spans = list(latin_spans(text[:latin_end]))
-        if not spans or spans[-1][1] != latin_end:
-            return start
-        latin_start = spans[-1][0]
-    latin = text[latin_start:latin_end].casefold()
-    return latin_start if inner.casefold().startswith(latin + (joint or " ")) else start
-
-
-def _letter_before(text: str, end: int) -> int | None:
-    """Where a lone ASCII letter ending at ``end`` starts (the k of k-均值), if there is one."""
-    if end < 1 or not (text[end - 1].isascii() and text[end - 1].isalpha()):
-        return None
-    if end >= 2 and text[end - 2].isascii() and text[end - 2].isalnum():
-        return None
-    return end - 1
-
-
-def _prefix_opening(text: str, start: int, inner: str) -> int:
-    """Take in the affix before the term when the English has the affix it renders and
-    the segmenter glued it to the word before or the fit left it out (是非|监督学习 for
-    Unsupervised Learning, 重|排序模型 for Reranker, 反向|传播 for Backpropagation,
-    可|观测性 for Observability)."""
-    affixes = _PREFIXES.get(_english_prefix(inner), ())
-    if inner.strip().split(" ")[0].casefold().endswith(("ability", "ibility")):
-        affixes += ("可",)  # 可…性: Scalability 可扩展性, Observability 可观测性
-    if start == 0 or text.startswith(affixes, start):
-        return start
-    before = text[:start]
-    return next((start - len(a) for a in affixes if before.endswith(a)), start)
-
-
-def _english_prefix(english: str) -> str:
-    word = english.strip().split(" ")[0].casefold()
-    return next((p for p in _PREFIX_ORDER if word.startswith(p) and len(word) > len(p) + 2), "")
-
-
-# English prefixes and the Chinese affixes that render them (Unsupervised → 非/无监督,
-# Pre-training → 预训练, Reranker → 重排序); the longest prefix is tried first.
-_PREFIXES: dict[str, tuple[str, ...]] = {
-    "non": ("非", "无"),
-    "un": ("非", "无"),
-    "pre": ("预",),
-    "post": ("后",),
-    "multi": ("多",),
-    "anti": ("反", "抗"),
-    "counter": ("反",),
-    "back": ("反向",),
-    "re": ("重", "再"),
-    "self": ("自",),
-    "auto": ("自",),
-    "semi": ("半",),
-    "super": ("超",),
-    "hyper": ("超",),
-    "micro": ("微",),
-    "over": ("过",),
-    "under": ("欠",),
-    "cross": ("跨",),
-    "bi": ("双",),
-    "tele": ("遥", "远"),
-    "de": ("去",),
-}
-_PREFIX_ORDER = sorted(_PREFIXES, key=len, reverse=True)
-
-
-def _han_run_start(text: str, end: int, extra: str = "") -> int:
-    start = end
-    while start > 0 and (is_han(text[start - 1]) or text[start - 1] in extra):
-        start -= 1
-    return start
-
-
-def english_units(english: str) -> float:
-    """How many Chinese words an English term is likely to take.
-
-    One per content word (``of``, ``the`` … take none), one per capitalised part of a
-    camel-case name (DeepBlue → 2), one per letter of an acronym (CNN → 3) and half for a
-    prefix written as a word of its own (post-training → 1.5). A prefix inside a word adds
-    nothing here (Preference is no prefixed word); :func:`_prefix_opening` takes in the
-    affix that renders one (非|监督学习 for Unsupervised Learning).
-
-    >>> [english_units(e) for e in ("Scaling Law", "CNN", "Principle of Least Privilege",
-    ...                              "Unsupervised Learning", "DeepBlue Robotics", "post-training")]
-    [2.0, 3.0, 3.0, 2.0, 3.0, 1.5]
-    """
-    stripped = english.strip()
-    if _ACRONYM.fullmatch(stripped) and stripped.rstrip("s").isupper() and " " not in stripped:
-        return float(len(stripped.rstrip("s")))
-    units = 0.0
-    for word in re.split(r"[\s\-]+", stripped):
-        if not word or word.lower() in _ENGLISH_FUNCTION_WORDS:
-            continue
-        if word.lower() in _ENGLISH_PREFIXES:
-            units += 0.5  # post-training, pre-trained: a prefix, not a word
-            continue
-        parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", word) or [word]
-        units += len(parts)
-    return units or 1.0
-
-
-def _zh_start(
-    text: str, end: int, english_text: str, segmenter: Segmenter, *, units: float | None = None
-) -> int:
-    """Where the Chinese term before a parenthesis starts.
-
-    Each run of whole words back from the parenthesis (up to a function word, the edge of
-    the run or a length budget) is scored by how well its word count fits the English
-    (:func:`english_units` of ``english_text``, unless ``units`` are given) and is
-    penalised when it opens with a verb, adverb, numeral or pronoun that is not part of the
-    term (守好|持续集成, 计算|嵌入); the best fit wins, the longer on a tie.
-
-    When what lies after a 的, 与, 和 or 及 falls two words or more short of the English
-    (one, for 与, 和 or 及 when the English is ``conjoined`` with and), the run goes on
-    past it, and a start there wins only if it fits a word better (基于角色的访问控制(RBAC),
-    美国国家标准与技术研究院(NIST), 污点和容忍(Taints and Tolerations)).
-    """
-    english = english_units(english_text) if units is None else units
-    conjoined = " and " in f" {english_text.casefold()} " or "&" in english_text
-    run_start = _joined_run_start(text, end)
-    budget = min(16, 2 + 3 * english)
-    tokens = segmenter.tokens(text[run_start:end])
-    best_start, best_cost = end, float("inf")
-    bridged: str | None = None  # the linking word crossed, if any
-    to_beat = float("inf")  # what a start beyond it must fit better than
-    words = 0.0
-    for index in range(len(tokens) - 1, -1, -1):
-        token = tokens[index]
-        start = run_start + token.start
-        head = index == len(tokens) - 1
-        if end - start > budget:
-            break
-        # A context verb as the head belongs to the term (灰度发布); before it, it ends it.
-        if token.text in _LEFT_STOPWORDS and not (head and token.text in _HEAD_STOPWORDS):
-            short_by = 1.0 if conjoined and token.text != "的" else _SHORT_BY
-            if bridged is None and best_cost >= short_by and _bridge(tokens, index, segmenter):
-                bridged, to_beat = token.text, best_cost - 1
-                continue
-            if not (bridged == "的" and token.text == _BASED_ON):
-                break
-        if token.kind != "han":
-            continue  # the hyphen of 视觉-语言-动作模型
-        if head and token.text in TECH_HEADS:
-            # Chinese adds heads the English leaves out (混合专家|模型 for Mixture of
-            # Experts): half a word, unless the English ends in the head's own rendering.
-            words += 1.0 if _renders_head(english_text, token.text) else 0.5
-        else:
-            words += _word_weight(token.text, head)  # 枫清|科技: the suffix weighs nothing
-        opening = 0.0
-        if not head and token.text != _BASED_ON and not _rendered(english_text, token.text):
-            opening = _opening_cost(token.text, segmenter)
-        cost = abs(words - english) + opening
-        # The longer start wins a tie unless it opens with a word that introduces the term
-        # (由于|联合索引 against 联合索引, both opening with a verb or conjunction).
-        fits = cost < best_cost or (cost == best_cost and not opening)
-        if end - start >= 2 and fits and cost <= to_beat:
-            best_start, best_cost = start, cost
-        if token.text == _BASED_ON:
-            break
-    return best_start
-
-
-def _rendered(english: str, word: str) -> bool:
-    """Whether a word of the English renders ``word`` (Compute Shader for 计算|着色器): then
-    it belongs to the term, whatever jieba tags it."""
-    renderings = _HEAD_RENDERINGS.get(word, ())
-    return any(w.startswith(renderings) for w in english.casefold().split() if renderings)
-
-
-def _renders_head(english: str, head: str) -> bool:
-    """Whether the English ends in a rendering of the Chinese head (Large Language
-    Model for 大语言模型, Vector Database for 向量数据库)."""
-    words = english.casefold().split()
-    if not words:
-        return False
-    last = words[-1]
-    return any(last.startswith(rendering) for rendering in _HEAD_RENDERINGS.get(head, ()))
-
-
-# The usual English of each technical head (TECH_HEADS), as the start of a word: the
-# English ends in one of them when it renders the head too.
-_HEAD_RENDERINGS: dict[str, tuple[str, ...]] = {
-    "模型": ("model",),
-    "大模型": ("model",),
-    "学习": ("learning",),
-    "网络": ("network", "net"),
-    "神经网络": ("network", "net"),
-    "算法": ("algorithm",),
-    "数据": ("data",),
-    "数据集": ("dataset", "data"),
-    "语料": ("corpus", "corpora"),
-    "框架": ("framework",),
-    "引擎": ("engine",),
-    "平台": ("platform",),
-    "系统": ("system",),
-    "芯片": ("chip",),
-    "集群": ("cluster",),
-    "架构": ("architecture",),
-    "函数": ("function",),
-    "检索": ("retrieval", "search"),
-    "测试": ("test",),
-    "智能": ("intelligence",),
-    "计算": ("comput",),
-    "训练": ("training",),
-    "推理": ("inference", "reasoning"),
-    "编码": ("encoding", "coding"),
-    "解码": ("decoding",),
-    "向量": ("vector",),
-    "协议": ("protocol",),
-    "接口": ("interface",),
-    "数据库": ("database",),
-    "语言": ("language",),
-    "识别": ("recognition",),
-    "生成": ("generation",),
-    "优化": ("optimi",),
-    "部署": ("deployment",),
-    "存储": ("storage",),
-    "模块": ("module",),
-    "机制": ("mechanism",),
-    "云": ("cloud",),
-    "算力": ("compute", "computing"),
-    "参数": ("parameter",),
-    "微调": ("fine-tun", "tuning"),
-    "对齐": ("alignment",),
-    "蒸馏": ("distillation",),
-    "剪枝": ("pruning",),
-    "量化": ("quanti",),
-    "标注": ("annotation", "label"),
-    "嵌入": ("embedding",),
-    "张量": ("tensor",),
-    "梯度": ("gradient",),
-    "矩阵": ("matri",),
-    "节点": ("node",),
-    "服务器": ("server",),
-    "处理器": ("processor",),
-    "加速器": ("accelerator",),
-    "编译器": ("compiler",),
-    "操作系统": ("system",),
-    "容器": ("container",),
-    "微服务": ("microservice", "service"),
-    "中间件": ("middleware",),
-    "防火墙": ("firewall",),
-    "加密": ("encryption",),
-    "哈希": ("hash",),
-    "事务": ("transaction",),
-    "索引": ("index", "indices"),
-}
-
-
-def _bridge(tokens: list[Token], index: int, segmenter: Segmenter) -> bool:
-    """Whether ``tokens[index]`` links two parts of one term: a 的, 与, 和 or 及 after a
-    noun by jieba's dictionary, a verbal one included (角色的, 国家标准与, 人类反馈的; not
-    新的 or 学习的)."""
-    if tokens[index].text not in _BRIDGES or index == 0:
-        return False
-    tag = segmenter.pos(tokens[index - 1].text)
-    return tag is not None and (tag.startswith("n") or tag == "vn")
-
-
-# Linking words inside a long term: 基于角色的访问控制, 美国国家标准与技术研究院.
-_BRIDGES = frozenset({"的", "与", "和", "及"})
-_SHORT_BY = 2.0  # how far the words after a linking word must fall short to cross it
-_BASED_ON = "基于"  # 基于…的 renders "…-based": it opens the term
-
-
-def _word_weight(word: str, head: bool) -> float:
-    """How many English words a Chinese word stands for: an organisation suffix as the head
-    none (枫清|科技, but not 智能 in 智能体), one character half (the affixes: 过|拟合,
-    遥|操作), two characters one, longer words one per two characters (单元测试 ≈ unit
-    test)."""
-    if head and word in ORGANISATION_SUFFIXES:
-        return 0.0
-    return max(0.5, len(word) / 2) if len(word) != 2 else 1.0
-
-
-def _joined_run_start(text: str, end: int) -> int:
-    """Start of the Han run ending at ``end``, hyphens between Han characters included."""
-    start = _han_run_start(text, end)
-    while start >= 2 and text[start - 1] == "-" and is_han(text[start - 2]):
-        start = _han_run_start(text, start - 1)
-    return start
-
-
-def _opening_cost(word: str, segmenter: Segmenter) -> float:
-    """What opening the term with ``word`` costs: 0.6 for a word that introduces a term
-    rather than belongs to it (a verb or adverb of everyday language, a verb with a
-    directional or resultative complement, a numeral, a pronoun or a role: 计算, 启用,
-    存入, 百种, 博士生), else nothing."""
-    if word in TERM_PREFIXES:
-        return 0.0  # 后|训练, 大|模型: prefixes open terms
-    if word in ROLE_WORDS:
-        return _INTRODUCES
-    tag = segmenter.pos(word)
-    if tag is None and len(word) == 2 and word[0] in "一二三四五六七八九十百千万几两每各":
-        return _INTRODUCES  # 百种, 一份: a number and a measure word jieba did not know
-    if tag in ("d", "m", "q", "r", "p", "c", "u", "t", "f", "ad", "vd"):
-        return _INTRODUCES
-    if tag == "v" and (
-        segmenter.dictionary_frequency(word) >= _EVERYDAY_VERB or word[-1] in _COMPLEMENTS
-    ):
-        return _INTRODUCES
-    return 0.0
-
-
-_INTRODUCES = 0.6
-# The last character of a verb that takes its object next (存入, 部署到, 转换成, 分配给):
-# what follows such a verb is the object, not the verb's own term.
-_COMPLEMENTS = "入到至进成为给"
-
-
-def _dotted_name(text: str, end: int, segmenter: Segmenter) -> int | None:
-    """``首席科学家伊利亚·苏茨克维尔`` → where ``伊利亚`` starts: the name, not the title.
-
-    The given name is the last word before the dot, with a one-character word before it
-    (琼 alone takes none: 与|琼·戴门), and transliterations jieba did not know before it
-    (惠特|菲尔德·迪菲); a word jieba glued to it is cut off (这个坑|格伦·菲德勒).
-    """
-    run_start = _han_run_start(text, end, _NAME_DOTS)
-    run = text[run_start:end]
-    first_dot = next((i for i, c in enumerate(run) if c in _NAME_DOTS), -1)
-    if first_dot <= 0:
-        return None
-    tokens = segmenter.tokens(run[:first_dot])
-    index = len(tokens) - 1
-    if len(tokens[index].text) == 1 and index > 0 and tokens[index - 1].text not in _LEFT_STOPWORDS:
-        index -= 1
-    while index > 0 and _transliterated(tokens[index - 1].text, segmenter):
-        index -= 1
-    start = tokens[index].start
-    glued = tokens[index].text
-    while len(glued) > 2 and glued[0] not in TRANSLITERATION_CHARS:
-        glued, start = glued[1:], start + 1
-    return run_start + start
-
-
-def _transliterated(word: str, segmenter: Segmenter) -> bool:
-    """A word jieba does not know, written in transliteration characters (惠特)."""
-    return segmenter.pos(word) is None and set(word) <= TRANSLITERATION_CHARS
-
-
-def _cued_name(text: str, end: int, english: str, segmenter: Segmenter) -> int | None:
-    """Where a person's name starts when the English is a name and a title or a verb of
-    saying cues the Chinese one (首席执行官|陈立武(Lip-Bu Tan)), see glossary.extract.names."""
-    if not _PERSON_NAME.fullmatch(english):
-        return None
-    run_start = _joined_run_start(text, end)
-    for start, stop in name_spans(segmenter.tokens(text[run_start:end])):
-        if run_start + stop == end:
-            return run_start + start
-    return None
-
-
-_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,3}")
 
 
 def _coordinated_list(text: str, end: int, inner: str, segmenter: Segmenter) -> int | None:
     """``科学、技术、工程和数学(STEM)``: as many listed items as the acronym has letters."""
-    if not _ACRONYM.fullmatch(inner) or not inner.isupper():
+    if not ACRONYM.fullmatch(inner) or not inner.isupper():
         return None
-    start = _han_run_start(text, end, "、")
+    start = han_run_start(text, end, "、")
     items = re.split(r"、|和|与|及", text[start:end])
     if len(items) < 3 or "、" not in text[start:end]:
         return None
@@ -649,7 +254,7 @@ def _coordinated_list(text: str, end: int, inner: str, segmenter: Segmenter) -> 
     first = kept[0]
     words = [token.text for token in segmenter.tokens(first)]
     item = words.pop()
-    while words and len(words[-1]) + len(item) <= longest and words[-1] not in _LEFT_STOPWORDS:
+    while words and len(words[-1]) + len(item) <= longest and words[-1] not in LEFT_STOPWORDS:
         item = words.pop() + item
     return offset + len(first) - len(item)
 
@@ -676,16 +281,16 @@ def _acronym_pair(
     last = text[left_end - 1]
     if is_han(last) and "expansion" in kinds and "acronym" in kinds:
         expansion = parts[kinds.index("expansion")]
-        start = _term_start(text, left_end, text[slice(*expansion)], segmenter)
+        start = term_start(text, left_end, text[slice(*expansion)], segmenter)
         if start is None:
             return None
         return PairMatch((start, left_end), expansion, parts[kinds.index("acronym")])
     if is_han(last) and kinds[1] == "aside" and kinds[0] in ("expansion", "acronym"):
-        start = _term_start(text, left_end, pieces[0], segmenter)
+        start = term_start(text, left_end, pieces[0], segmenter)
         return PairMatch((start, left_end), parts[0]) if start is not None else None
     if last.isascii() and last.isalnum() and kinds == ["expansion", "chinese"]:
         spans = list(latin_spans(text[:left_end]))
-        if spans and spans[-1][1] == left_end and _ACRONYM.fullmatch(text[slice(*spans[-1])]):
+        if spans and spans[-1][1] == left_end and ACRONYM.fullmatch(text[slice(*spans[-1])]):
             return PairMatch(parts[1], parts[0], spans[-1])
     return None
 
@@ -706,7 +311,7 @@ _ASIDE_MARKERS = ("如", "例如", "比如", "包括", "譬如", "诸如")
 
 
 def _part_kind(piece: str) -> str:
-    if _ACRONYM.fullmatch(piece) and " " not in piece:
+    if ACRONYM.fullmatch(piece) and " " not in piece:
         return "acronym"
     if _is_english(piece):
         return "expansion"
