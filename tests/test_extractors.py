@@ -208,6 +208,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "作者改用直接偏好优化(Direct Preference Optimization)",
             [("直接偏好优化", "Direct Preference Optimization")],
         ),
+        # one long English word: two Chinese words, unless the first is a verb
+        ("全球晶圆代工(foundry)市场的增长", [("晶圆代工", "foundry")]),
+        ("在生产环境(Production)触发告警时", [("生产环境", "Production")]),
+        ("可以适当调低温度(temperature)", [("温度", "temperature")]),
+        ("让后续重构(Refactoring)的成本增加", [("重构", "Refactoring")]),
         # not translations: identifiers, dotted names, aliases, units after a number
         ("产品需要满足功能安全(ISO 26262)的要求", []),
         ("该漏洞(CVE-2026-1234)影响", []),

@@ -147,13 +147,16 @@ def english_units(english: str) -> float:
 
     One per content word (``of``, ``the`` … take none), one per capitalised part of a
     camel-case name (DeepBlue → 2), one per letter of an acronym (CNN → 3) and half for a
-    prefix written as a word of its own (post-training → 1.5). A prefix inside a word adds
-    nothing here (Preference is no prefixed word); :func:`_prefix_opening` takes in the
-    affix that renders one (非|监督学习 for Unsupervised Learning).
+    prefix written as a word of its own (post-training → 1.5), and half more when the
+    English is one long word (Refactoring, Production → 1.5: 重构 or 生产环境, the fit and
+    the opening decide). A prefix inside a word adds nothing here (Preference is no
+    prefixed word); :func:`_prefix_opening` takes in the affix that renders one (非|监督学习
+    for Unsupervised Learning).
 
     >>> [english_units(e) for e in ("Scaling Law", "CNN", "Principle of Least Privilege",
-    ...                              "Unsupervised Learning", "DeepBlue Robotics", "post-training")]
-    [2.0, 3.0, 3.0, 2.0, 3.0, 1.5]
+    ...                              "Unsupervised Learning", "DeepBlue Robotics", "post-training",
+    ...                              "foundry", "Token")]
+    [2.0, 3.0, 3.0, 2.0, 3.0, 1.5, 1.5, 1.0]
     """
     stripped = english.strip()
     if ACRONYM.fullmatch(stripped) and stripped.rstrip("s").isupper() and " " not in stripped:
@@ -167,7 +170,12 @@ def english_units(english: str) -> float:
             continue
         parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", word) or [word]
         units += len(parts)
+    if len(stripped) >= _LONG_WORD and stripped.isalpha() and not stripped.isupper():
+        units += 0.5  # one long word often takes two Chinese ones: foundry 晶圆|代工
     return units or 1.0
+
+
+_LONG_WORD = 7  # letters
 
 
 def zh_start(
@@ -217,13 +225,16 @@ def zh_start(
             words += 1.0 if _renders_head(english_text, token.text) else 0.5
         else:
             words += _word_weight(token.text, head)  # 枫清|科技: the suffix weighs nothing
-        opening = 0.0
-        if not head and token.text != _BASED_ON and not _rendered(english_text, token.text):
-            opening = _opening_cost(token.text, segmenter)
+        # A word the English renders belongs to the term (计算|着色器 for Compute Shader).
+        belongs = head or token.text == _BASED_ON or _rendered(english_text, token.text)
+        opening = 0.0 if belongs else _opening_cost(token.text, segmenter)
         cost = abs(words - english) + opening
         # The longer start wins a tie unless it opens with a word that introduces the term
-        # (由于|联合索引 against 联合索引, both opening with a verb or conjunction).
-        fits = cost < best_cost or (cost == best_cost and not opening)
+        # (由于|联合索引 against 联合索引, both opening with a verb or conjunction) or with
+        # any other verb (调低|温度 against 温度 for temperature).
+        fits = cost < best_cost or (
+            cost == best_cost and (belongs or (not opening and segmenter.pos(token.text) != "v"))
+        )
         if end - start >= 2 and fits and cost <= to_beat:
             best_start, best_cost = start, cost
         if token.text == _BASED_ON:
