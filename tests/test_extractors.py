@@ -213,6 +213,16 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ("在生产环境(Production)触发告警时", [("生产环境", "Production")]),
         ("可以适当调低温度(temperature)", [("温度", "temperature")]),
         ("让后续重构(Refactoring)的成本增加", [("重构", "Refactoring")]),
+        # an acronym has a letter for each word, the head's too
+        ("通过门控网络为少数几个前馈网络(FFN)分配", [("前馈网络", "FFN")]),
+        ("由某实验室与微软亚洲研究院(MSRA)合作", [("微软亚洲研究院", "MSRA")]),
+        ("数据先写入本地缓存(Local Cache)再同步", [("本地缓存", "Local Cache")]),  # a pronoun
+        # a one-character modifier the English has a word for
+        (
+            "目前极紫外光刻(Extreme Ultraviolet Lithography)仍不可替代",
+            [("极紫外光刻", "Extreme Ultraviolet Lithography")],
+        ),
+        ("系统内建的根凭证(root certificate)就是起点", [("根凭证", "root certificate")]),
         # not translations: identifiers, dotted names, aliases, units after a number
         ("产品需要满足功能安全(ISO 26262)的要求", []),
         ("该漏洞(CVE-2026-1234)影响", []),

@@ -196,6 +196,7 @@ def zh_start(
     """
     english = english_units(english_text) if units is None else units
     conjoined = " and " in f" {english_text.casefold()} " or "&" in english_text
+    acronym = english_text.isupper() and bool(ACRONYM.fullmatch(english_text))
     run_start = _joined_run_start(text, end)
     budget = min(16, 2 + 3 * english)
     tokens = segmenter.tokens(text[run_start:end])
@@ -210,7 +211,10 @@ def zh_start(
         if end - start > budget:
             break
         # A context verb as the head belongs to the term (灰度发布); before it, it ends it.
-        if token.text in LEFT_STOPWORDS and not (head and token.text in _HEAD_STOPWORDS):
+        # So does a quantifier the English has no word for (少数几个|前馈网络).
+        if (token.text in LEFT_STOPWORDS and not (head and token.text in _HEAD_STOPWORDS)) or (
+            _quantifier(token.text, segmenter) and not _rendered(english_text, token.text)
+        ):
             short_by = 1.0 if conjoined and token.text != "的" else _SHORT_BY
             if bridged is None and best_cost >= short_by and _bridge(tokens, index, segmenter):
                 bridged, to_beat = token.text, best_cost - 1
@@ -219,10 +223,16 @@ def zh_start(
                 break
         if token.kind != "han":
             continue  # the hyphen of 视觉-语言-动作模型
-        if head and token.text in TECH_HEADS:
+        if acronym:
+            # A letter for each word, the head's too (前馈|网络 for FFN, 美国|国家标准|与|
+            # 技术|研究院 for NIST); a one-character word is an affix of the next.
+            words += 1.0 if len(token.text) > 1 else 0.5
+        elif head and token.text in TECH_HEADS:
             # Chinese adds heads the English leaves out (混合专家|模型 for Mixture of
             # Experts): half a word, unless the English ends in the head's own rendering.
             words += 1.0 if _renders_head(english_text, token.text) else 0.5
+        elif len(token.text) == 1 and _rendered(english_text, token.text):
+            words += 1.0  # a one-character word the English has a word for: 极|紫外|光刻
         else:
             words += _word_weight(token.text, head)  # 枫清|科技: the suffix weighs nothing
         # A word the English renders belongs to the term (计算|着色器 for Compute Shader).
@@ -243,10 +253,62 @@ def zh_start(
 
 
 def _rendered(english: str, word: str) -> bool:
-    """Whether a word of the English renders ``word`` (Compute Shader for 计算|着色器): then
-    it belongs to the term, whatever jieba tags it."""
-    renderings = HEAD_RENDERINGS.get(word, ())
+    """Whether a word of the English renders ``word`` (Compute Shader for 计算|着色器,
+    Extreme Ultraviolet for 极|紫外): then it belongs to the term, whatever jieba tags it."""
+    renderings = HEAD_RENDERINGS.get(word) or _MODIFIER_RENDERINGS.get(word, ())
     return any(w.startswith(renderings) for w in english.casefold().split() if renderings)
+
+
+# Modifiers, mostly of one character, and the English words (as their starts) that render them.
+_MODIFIER_RENDERINGS: dict[str, tuple[str, ...]] = {
+    "极": ("extreme", "ultra"),
+    "超": ("super", "hyper", "ultra"),
+    "根": ("root",),
+    "热": ("hot", "heat"),
+    "冷": ("cold",),
+    "双": ("dual", "double", "bi", "two"),
+    "单": ("single", "mono", "uni"),
+    "多": ("multi", "multiple", "many"),
+    "多重": ("multi", "multiple"),
+    "全": ("full", "global", "all"),
+    "半": ("semi", "half"),
+    "高": ("high",),
+    "低": ("low",),
+    "微": ("micro",),
+    "宏": ("macro",),
+    "大": ("large", "big", "great", "macro"),
+    "小": ("small", "mini", "little"),
+    "新": ("new", "neo"),
+    "老": ("old", "legacy"),
+    "旧": ("old", "legacy"),
+    "主": ("main", "primary", "master", "host"),
+    "子": ("sub", "child"),
+    "父": ("parent",),
+    "内": ("inner", "internal", "intra"),
+    "外": ("outer", "external", "extra"),
+    "前": ("front", "forward", "pre"),
+    "后": ("back", "post", "rear"),
+    "快": ("fast", "quick", "rapid"),
+    "慢": ("slow",),
+    "强": ("strong",),
+    "弱": ("weak",),
+    "软": ("soft",),
+    "硬": ("hard",),
+    "深": ("deep",),
+    "浅": ("shallow",),
+    "长": ("long",),
+    "短": ("short",),
+    "空": ("empty", "null", "void"),
+    "零": ("zero",),
+    "非": ("non", "un"),
+    "无": ("no", "non"),
+    "反": ("anti", "reverse", "counter", "back"),
+    "逆": ("inverse", "reverse"),
+    "自": ("self", "auto"),
+    "预": ("pre",),
+    "重": ("re",),
+    "跨": ("cross", "trans"),
+}
 
 
 def _renders_head(english: str, head: str) -> bool:
@@ -327,6 +389,12 @@ HEAD_RENDERINGS: dict[str, tuple[str, ...]] = {
     "事务": ("transaction",),
     "索引": ("index", "indices"),
 }
+
+
+def _quantifier(word: str, segmenter: Segmenter) -> bool:
+    """A numeral or measure word of two characters or more (少数几个, 多种). Not a pronoun:
+    jieba tags 本地 and 自身 as pronouns, and they open terms (本地缓存)."""
+    return len(word) > 1 and segmenter.pos(word) in ("m", "q")
 
 
 def _bridge(tokens: list[Token], index: int, segmenter: Segmenter) -> bool:
