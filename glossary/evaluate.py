@@ -132,11 +132,13 @@ def _f1(precision: float, recall: float) -> float:
 
 def type_accuracy(entries: Iterable[Entry], gold: Gold) -> tuple[int, int]:
     """(correct, judged): entries whose surfaces match an annotated term, and how many of
-    them carry the annotated type (the most common one when their surfaces disagree)."""
+    them carry the annotated type (the most common one when their surfaces disagree; on a
+    tie, the one of the surface that comes first: the term, its variants, zh, en)."""
     correct = judged = 0
     for entry in entries:
-        surfaces = {entry.term, *entry.variants, entry.zh or "", entry.en or ""} - {""}
-        annotated = [gold.types[k] for k in map(match_key, surfaces) if k in gold.types]
+        # In the entry's own order, not a set's: a tie must not depend on string hashing.
+        ordered = [s for s in dict.fromkeys((entry.term, *entry.variants, entry.zh, entry.en)) if s]
+        annotated = [gold.types[k] for k in map(match_key, ordered) if k in gold.types]
         if not annotated:
             continue
         judged += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -192,3 +192,11 @@ def test_the_versioned_fresh_results_are_current(folder: str, results: str) -> N
     entries = extract([str(texts / "texts")]).entries
     recorded = json.loads((ROOT / "eval" / f"{results}-results.json").read_text(encoding="utf-8"))
     assert evaluation_record(evaluate(entries, texts / "gold")) == recorded
+
+
+def test_a_type_tie_goes_to_the_entry_s_own_term() -> None:
+    gold = Gold(frozenset(), frozenset(), frozenset(), {"gpu": "product", "图形处理器": "concept"})
+    entry = Entry("GPU", "图形处理器", "GPU", ("GPU", "图形处理器"), "mixed", 0.9, 3, 1, ())
+    # One surface says product, the other concept: the term's own (GPU) decides.
+    assert type_accuracy([replace(entry, type="product")], gold) == (1, 1)
+    assert type_accuracy([replace(entry, type="concept")], gold) == (0, 1)
