@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from glossary.models import Context, Sentence
+from glossary.models import Sentence
 from glossary.text import canonical_key
+
+ContextRow = tuple[str, int, str, int, int]
 
 
 @dataclass(slots=True)
@@ -29,7 +31,9 @@ class Candidate:
     surfaces: dict[str, int] = field(default_factory=dict)
     count: int = 0
     docs: set[str] = field(default_factory=set)
-    contexts: list[Context] = field(default_factory=list)
+    # (source, line, sentence, start, end): plain tuples, the cheapest to make, merge and
+    # pickle; the kept entries' become Context objects (glossary.scoring).
+    contexts: list[ContextRow] = field(default_factory=list)
     signals: dict[str, int] = field(default_factory=dict)
     left: dict[str, int] = field(default_factory=dict)
     right: dict[str, int] = field(default_factory=dict)
@@ -45,14 +49,6 @@ class Candidate:
     def surfaces_by_count(self) -> list[tuple[str, int]]:
         """Surfaces with their counts, most frequent first (ties: the first seen)."""
         return sorted(self.surfaces.items(), key=itemgetter(1), reverse=True)
-
-    def cites(self, source: str, line: int, sentence: str) -> bool:
-        """Whether the last context is this sentence. Sentences arrive in corpus order, so
-        a second occurrence in one sentence always follows the first."""
-        if not self.contexts:
-            return False
-        last = self.contexts[-1]
-        return last.line == line and last.source == source and last.sentence == sentence
 
 
 @dataclass(slots=True)
@@ -75,7 +71,6 @@ class CandidateTable:
         # Counts of every word and word sequence (up to four words) as written: the
         # cohesion of a candidate compares its count with the counts of its parts.
         self.sequences: Counter[str] = Counter()
-        self._sentences: dict[str, str] = {}
         # The 、 lists of the corpus, as written (see glossary.extract.lists).
         self.lists: Counter[tuple[str, ...]] = Counter()
 
@@ -124,7 +119,7 @@ class CandidateTable:
         # A second occurrence in one sentence follows the first: compare with the last.
         here = (sentence.source, sentence.line, sentence.text)
         if room and (not contexts or contexts[-1][:3] != here):
-            contexts.append(Context(*here, start, start + len(surface)))
+            contexts.append((*here, start, start + len(surface)))
         return key
 
     def add_pair(self, zh_key: str, en_key: str, abbreviation: str | None = None) -> None:
@@ -153,7 +148,8 @@ class CandidateTable:
 
     def to_state(self) -> tuple[Any, ...]:
         """The table as plain tuples, dicts and lists: quick to pickle and to load (for the
-        per-document cache)."""
+        per-document cache). The contexts are handed over, not copied: the table is
+        not used afterwards."""
         candidates = [
             (
                 c.key,
@@ -162,7 +158,7 @@ class CandidateTable:
                 c.count,
                 c.distinct,
                 sorted(c.docs),
-                [(x.source, x.line, x.sentence, x.start, x.end) for x in c.contexts],
+                c.contexts,
                 dict(c.signals),
                 dict(c.left),
                 dict(c.right),
@@ -211,11 +207,10 @@ class CandidateTable:
             right,
         ) in candidates:
             mine = self.candidates.get(key)
-            if mine is None:  # new here: the state's own dicts become the candidate's
-                mine = self.candidates[key] = Candidate(
-                    key, surfaces, count, set(docs), [], signals, left, right, parts, distinct
+            if mine is None:  # new here: the state's own containers become the candidate's
+                self.candidates[key] = Candidate(
+                    key, surfaces, count, set(docs), contexts, signals, left, right, parts, distinct
                 )
-                self._add_contexts(mine, contexts)
                 continue
             # The tallies inline, not through _add: this runs for every candidate merged.
             for tally, counts in (
@@ -229,8 +224,10 @@ class CandidateTable:
             mine.count += count
             mine.distinct += distinct
             mine.docs.update(docs)
-            if contexts and (self.max_contexts is None or len(mine.contexts) < self.max_contexts):
-                self._add_contexts(mine, contexts)
+            # The other table's documents are others: no sentence is cited twice.
+            room = None if self.max_contexts is None else self.max_contexts - len(mine.contexts)
+            if contexts and (room is None or room > 0):
+                mine.contexts.extend(contexts[:room])
 
     def merge_table(self, other: CandidateTable) -> None:
         """:meth:`merge_state` for a table of this process: its candidates are taken over,
@@ -239,17 +236,6 @@ class CandidateTable:
             self.__dict__.update(other.__dict__)  # the first chunk: take it whole
             return
         self.merge_state(other.to_state())
-
-    def _add_contexts(
-        self, mine: Candidate, contexts: list[tuple[str, int, str, int, int]]
-    ) -> None:
-        for source, line, sentence, start, end in contexts:
-            if self.max_contexts is not None and len(mine.contexts) >= self.max_contexts:
-                break
-            # One copy of each sentence, however many candidates cite it.
-            shared = self._sentences.setdefault(sentence, sentence)
-            if not mine.cites(source, line, shared):
-                mine.contexts.append(Context(source, line, shared, start, end))
 
 
 _PLAIN = frozenset({"ngram"})

@@ -26,7 +26,7 @@ from glossary.corpus import Skipped, read_document
 from glossary.errors import CorpusError, GlossaryError
 from glossary.models import Document
 
-CACHE_VERSION = "3"  # bump when extraction changes what a document yields
+CACHE_VERSION = "4"  # bump when extraction changes what a document yields
 
 
 @dataclass(frozen=True, slots=True)

@@ -564,7 +564,7 @@ def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
         score=round(rank_score(score, candidate.count, len(candidate.docs)), 4),
         count=candidate.count,
         doc_count=len(candidate.docs),
-        contexts=tuple(candidate.contexts),
+        contexts=tuple(map(Context._make, candidate.contexts)),
         sources=tuple(sorted(candidate.docs)),
         surface_counts=tuple(candidate.surfaces_by_count()),
         signals=tuple(signals),
