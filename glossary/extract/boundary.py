@@ -210,11 +210,7 @@ def zh_start(
         head = index == len(tokens) - 1
         if end - start > budget:
             break
-        # A context verb as the head belongs to the term (灰度发布); before it, it ends it.
-        # So does a quantifier the English has no word for (少数几个|前馈网络).
-        if (token.text in LEFT_STOPWORDS and not (head and token.text in _HEAD_STOPWORDS)) or (
-            _quantifier(token.text, segmenter) and not _rendered(english_text, token.text)
-        ):
+        if _ends_term(token.text, head, english_text, segmenter):
             short_by = 1.0 if conjoined and token.text != "的" else _SHORT_BY
             if bridged is None and best_cost >= short_by and _bridge(tokens, index, segmenter):
                 bridged, to_beat = token.text, best_cost - 1
@@ -223,18 +219,7 @@ def zh_start(
                 break
         if token.kind != "han":
             continue  # the hyphen of 视觉-语言-动作模型
-        if acronym:
-            # A letter for each word, the head's too (前馈|网络 for FFN, 美国|国家标准|与|
-            # 技术|研究院 for NIST); a one-character word is an affix of the next.
-            words += 1.0 if len(token.text) > 1 else 0.5
-        elif head and token.text in TECH_HEADS:
-            # Chinese adds heads the English leaves out (混合专家|模型 for Mixture of
-            # Experts): half a word, unless the English ends in the head's own rendering.
-            words += 1.0 if _renders_head(english_text, token.text) else 0.5
-        elif len(token.text) == 1 and _rendered(english_text, token.text):
-            words += 1.0  # a one-character word the English has a word for: 极|紫外|光刻
-        else:
-            words += _word_weight(token.text, head)  # 枫清|科技: the suffix weighs nothing
+        words += _english_words_of(token.text, head, english_text, acronym=acronym)
         # A word the English renders belongs to the term (计算|着色器 for Compute Shader).
         belongs = head or token.text == _BASED_ON or _rendered(english_text, token.text)
         opening = 0.0 if belongs else _opening_cost(token.text, segmenter)
@@ -250,6 +235,30 @@ def zh_start(
         if token.text == _BASED_ON:
             break
     return best_start
+
+
+def _ends_term(word: str, head: bool, english: str, segmenter: Segmenter) -> bool:
+    """Whether ``word`` ends the term on its left: a function or context word (though a
+    context verb as the head belongs to the term: 灰度发布), or a numeral or measure word
+    the English has no word for (少数几个|前馈网络)."""
+    if word in LEFT_STOPWORDS:
+        return not (head and word in _HEAD_STOPWORDS)
+    return _quantifier(word, segmenter) and not _rendered(english, word)
+
+
+def _english_words_of(word: str, head: bool, english: str, *, acronym: bool) -> float:
+    """How many words of the English the Chinese ``word`` likely stands for."""
+    if acronym:
+        # A letter for each word, the head's too (前馈|网络 for FFN, 美国|国家标准|与|
+        # 技术|研究院 for NIST); a one-character word is an affix of the next.
+        return 1.0 if len(word) > 1 else 0.5
+    if head and word in TECH_HEADS:
+        # Chinese adds heads the English leaves out (混合专家|模型 for Mixture of
+        # Experts): half a word, unless the English ends in the head's own rendering.
+        return 1.0 if _renders_head(english, word) else 0.5
+    if len(word) == 1 and _rendered(english, word):
+        return 1.0  # a one-character word the English has a word for: 极|紫外|光刻
+    return _word_weight(word, head)  # 枫清|科技: the suffix weighs nothing
 
 
 def _rendered(english: str, word: str) -> bool:
