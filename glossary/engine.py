@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from glossary.cache import ResultCache, document_key, run_key
+from glossary.cache import ResultCache, document_key, pack, run_key
 from glossary.candidates import CandidateTable
 from glossary.corpus import Skipped, read_document
 from glossary.errors import CorpusError, GlossaryError
@@ -225,20 +225,48 @@ def _cached_chunks(
     keys: Sequence[str | None],
 ) -> Iterator[ChunkResult]:
     """Chunks from the cache; a chunk not there is made from its documents' cached tables,
-    and only documents not cached either are read (in workers when there are several)."""
+    and only documents not cached either are read (in workers when there are several). A
+    chunk with no document cached is made whole where its documents are read."""
     assert options.cache is not None
     with ResultCache(options.cache) as cache:
         chunk_keys = [cache.chunk_key(keys[start:end]) for start, end in bounds]
         missing = [
-            i
+            [i for i in range(start, end) if not cache.has("documents", keys[i])]
             for (start, end), chunk_key in zip(bounds, chunk_keys, strict=True)
-            if not cache.has("chunks", chunk_key)
-            for i in range(start, end)
-            if not cache.has("documents", keys[i])
         ]
-        computed = iter(_document_results([files[i] for i in missing], settings, options, analyse))
-        to_compute = set(missing)
-        for (start, end), chunk_key in zip(bounds, chunk_keys, strict=True):
+        # A chunk none of whose documents is cached (a cold run) is made whole in a worker;
+        # otherwise only its new documents are read there, and the chunk is put together here.
+        whole = {
+            n
+            for n, ((start, end), chunk_key) in enumerate(zip(bounds, chunk_keys, strict=True))
+            if len(missing[n]) == end - start and not cache.has("chunks", chunk_key)
+        }
+        made = iter(
+            _made_chunks(
+                [files[slice(*bounds[n])] for n in sorted(whole)], settings, options, analyse
+            )
+        )
+        to_compute = [
+            i
+            for n, chunk_key in enumerate(chunk_keys)
+            if n not in whole and not cache.has("chunks", chunk_key)
+            for i in missing[n]
+        ]
+        computed = iter(
+            _document_results([files[i] for i in to_compute], settings, options, analyse)
+        )
+        reading = set(to_compute)
+        for n, ((start, end), chunk_key) in enumerate(zip(bounds, chunk_keys, strict=True)):
+            if n in whole:
+                whole_chunk = next(made)
+                for index, packed in zip(range(start, end), whole_chunk.documents, strict=True):
+                    key = keys[index]
+                    if packed is not None and key is not None:
+                        cache.put_packed("documents", key, files[index], packed)
+                if chunk_key is not None:
+                    cache.put_packed("chunks", chunk_key, files[start], whole_chunk.packed)
+                yield whole_chunk.chunk
+                continue
             cached = cache.get("chunks", chunk_key)
             if isinstance(cached, ChunkResult):
                 yield cached
@@ -248,13 +276,13 @@ def _cached_chunks(
             for index in range(start, end):
                 key = keys[index]
                 result: object
-                if index in to_compute:
+                if index in reading:
                     result = next(computed)
                 else:  # cached; an entry that cannot be read is made again here
                     result = cache.get("documents", key)
                     if not isinstance(result, DocumentResult):
                         result = analyse_file(files[index], settings, analyse)
-                if isinstance(result, DocumentResult) and key and index in to_compute:
+                if isinstance(result, DocumentResult) and key and index in reading:
                     cache.put("documents", key, files[index], result)
                 if isinstance(result, DocumentResult):
                     table.merge_state(result.state)
@@ -267,6 +295,55 @@ def _cached_chunks(
             if chunk_key is not None:
                 cache.put("chunks", chunk_key, files[start], chunk)
             yield chunk
+
+
+@dataclass(frozen=True, slots=True)
+class MadeChunk:
+    """A chunk made whole from its files, with what the cache keeps of it, packed where it
+    was made: the chunk itself, and each document's own table (None for a skipped file)."""
+
+    chunk: ChunkResult
+    packed: bytes
+    documents: tuple[bytes | None, ...]
+
+
+def make_chunk(paths: Sequence[str], settings: MapSettings, analyse: Analyse) -> MadeChunk:
+    """Analyse each file into its own table and merge those into the chunk's, as
+    :func:`_cached_chunks` does with cached tables, so the output is the same."""
+    table = CandidateTable(settings.max_contexts)
+    outcomes: list[Document | Skipped] = []
+    documents: list[bytes | None] = []
+    for path in paths:
+        result = analyse_file(path, settings, analyse)
+        if isinstance(result, DocumentResult):
+            documents.append(pack(result))  # before the merge takes its containers over
+            table.merge_state(result.state)
+            outcomes.append(result.document)
+            prune_chunk(table, finished=False)
+        else:
+            documents.append(None)
+            outcomes.append(result)
+    prune_chunk(table, finished=True)
+    chunk = ChunkResult(tuple(outcomes), table.to_state())
+    return MadeChunk(chunk, pack(chunk), tuple(documents))
+
+
+def _made_chunks(
+    chunks: list[Sequence[str]], settings: MapSettings, options: EngineOptions, analyse: Analyse
+) -> Iterator[MadeChunk]:
+    """:func:`make_chunk` for each chunk, in order: here, in worker processes or on the
+    cluster."""
+    if not chunks:
+        return
+    jobs = [(list(paths), settings) for paths in chunks]
+    workers = _workers(options.workers, sum(len(paths) for paths in chunks))
+    if options.scheduler:
+        yield from _dask_map(_made_chunk_job, jobs, options)
+    elif workers > 1 and len(jobs) > 1:
+        yield from _pool_map(_made_chunk_job, jobs, workers)
+    else:
+        for paths in chunks:
+            yield make_chunk(paths, settings, analyse)
 
 
 def _document_results(
@@ -324,6 +401,12 @@ def _document_job(job: tuple[str, MapSettings]) -> DocumentResult | Skipped:
     path, settings = job
     with paused_gc():
         return analyse_file(path, settings, _worker_analyse(settings))
+
+
+def _made_chunk_job(job: tuple[list[str], MapSettings]) -> MadeChunk:
+    paths, settings = job
+    with paused_gc():
+        return make_chunk(paths, settings, _worker_analyse(settings))
 
 
 def _chunk_job(job: tuple[list[str], MapSettings]) -> ChunkResult:
