@@ -73,6 +73,7 @@ class CandidateTable:
         self.sequences: Counter[str] = Counter()
         # The 、 lists of the corpus, as written (see glossary.extract.lists).
         self.lists: Counter[tuple[str, ...]] = Counter()
+        self._sentences: dict[str, str] = {}  # one copy of each sentence (merge_state)
 
     def add_sequences(self, words: list[str], longest: int = 4) -> None:
         """Count the word sequences of one run of words (see
@@ -207,9 +208,10 @@ class CandidateTable:
             right,
         ) in candidates:
             mine = self.candidates.get(key)
+            rows = self._shared(contexts)
             if mine is None:  # new here: the state's own containers become the candidate's
                 self.candidates[key] = Candidate(
-                    key, surfaces, count, set(docs), contexts, signals, left, right, parts, distinct
+                    key, surfaces, count, set(docs), rows, signals, left, right, parts, distinct
                 )
                 continue
             # The tallies inline, not through _add: this runs for every candidate merged.
@@ -226,8 +228,20 @@ class CandidateTable:
             mine.docs.update(docs)
             # The other table's documents are others: no sentence is cited twice.
             room = None if self.max_contexts is None else self.max_contexts - len(mine.contexts)
-            if contexts and (room is None or room > 0):
-                mine.contexts.extend(contexts[:room])
+            if rows and (room is None or room > 0):
+                mine.contexts.extend(rows[:room])
+
+    def _shared(self, contexts: list[ContextRow]) -> list[ContextRow]:
+        """The contexts with one copy of each sentence text in this table: a sentence
+        repeated across documents (a banner, a licence line) is kept once, however many
+        tables bring it."""
+        sentences = self._sentences
+        rows = []
+        for row in contexts:
+            text = row[2]
+            shared = sentences.setdefault(text, text)
+            rows.append(row if shared is text else (row[0], row[1], shared, row[3], row[4]))
+        return rows
 
     def merge_table(self, other: CandidateTable) -> None:
         """:meth:`merge_state` for a table of this process: its candidates are taken over,

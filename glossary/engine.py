@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -207,12 +208,27 @@ def _metadata(document: Document) -> Document:
 
 
 def _pool_map(job: Callable[[Any], Any], jobs: list[Any], workers: int) -> Iterator[Any]:
-    """``job`` over ``jobs`` in ``workers`` forked processes, results in order."""
+    """``job`` over ``jobs`` in ``workers`` forked processes, results in order.
+
+    At most one job more than there are workers is out at a time: results wait for the
+    caller, and a chunk's table can be large, so a caller slower than the workers must not
+    let them pile up (Pool.imap would hand out every job at once).
+    """
     import multiprocessing
+    from collections import deque
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers, len(jobs))) as pool:
-        yield from pool.imap(job, jobs, chunksize=max(1, len(jobs) // 64))
+    size = min(workers, len(jobs))
+    with context.Pool(size) as pool:
+        waiting = iter(jobs)
+        out: deque[Any] = deque(
+            pool.apply_async(job, (item,)) for item in itertools.islice(waiting, size + 1)
+        )
+        while out:
+            result = out.popleft().get()
+            for item in itertools.islice(waiting, 1):
+                out.append(pool.apply_async(job, (item,)))
+            yield result
 
 
 def _cached_chunks(

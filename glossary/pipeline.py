@@ -120,10 +120,10 @@ def extract(
 
 
 # Word sequences and candidates held before the rarest are dropped (CandidateTable.prune):
-# far above what a few hundred articles need, and what keeps a large corpus under about
-# 550 MiB (benchmarks/extract_scale.py).
+# far above what a few hundred articles need, and what keeps a large corpus under 600 MiB
+# with scoring (570 MiB measured on the 50 MB cut, benchmarks/extract_scale.py).
 SEQUENCE_LIMIT = 500_000
-CANDIDATE_LIMIT = 60_000
+CANDIDATE_LIMIT = 50_000
 
 
 def make_segmenter(known_terms: Sequence[str] = ()) -> Segmenter:
