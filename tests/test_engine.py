@@ -12,7 +12,7 @@ import pytest
 
 from glossary.candidates import CandidateTable
 from glossary.engine import EngineOptions, MapSettings, map_chunks
-from glossary.models import Document
+from glossary.models import Document, Sentence
 from glossary.pipeline import Analyser, extract, make_segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,3 +219,25 @@ def test_word_sequences_are_counted_in_the_runs_a_term_can_come_from(
     from glossary.extract.chinese import term_runs
 
     assert list(term_runs(make_segmenter().tokens(text))) == runs
+
+
+def test_the_worker_pool_returns_every_result_in_order() -> None:
+    from glossary.engine import _pool_map
+
+    jobs = [-5, 3, -1, 8, -2, 0, 7]  # more jobs than the window of workers + 1
+    assert list(_pool_map(abs, jobs, 2)) == [5, 3, 1, 8, 2, 0, 7]
+
+
+def test_a_merged_table_keeps_one_copy_of_each_sentence() -> None:
+    first, second = CandidateTable(), CandidateTable()
+    sentence = "".join(["同一句话", "出现在两篇文档里"])  # built at run time: not interned
+    for table, source in ((first, "a.txt"), (second, "b.txt")):
+        text = "".join(["同一句话", "出现在两篇文档里"])
+        table.add("同一句话", Sentence(source, 1, text, 0), 0, ["ngram"])
+    merged = CandidateTable()
+    merged.merge_state(first.to_state())
+    merged.merge_state(second.to_state())
+    rows = merged.candidates["同一句话"].contexts
+    assert [row[0] for row in rows] == ["a.txt", "b.txt"]
+    assert rows[0][2] == sentence
+    assert rows[0][2] is rows[1][2]
