@@ -98,6 +98,25 @@ def test_the_dask_engine_gives_the_same_glossary(sequential: list[dict[str, obje
         assert records([str(SEEDS)], engine) == sequential
 
 
+def test_the_dask_engine_fills_the_cache_like_the_local_one(
+    sequential: list[dict[str, object]], tmp_path: Path
+) -> None:
+    """A cold cached run makes whole chunks on the cluster; the cache it leaves serves a
+    local run."""
+    distributed = pytest.importorskip("distributed")
+    cache = str(tmp_path / "cache.sqlite")
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        host="127.0.0.1",
+    ) as cluster:
+        engine = EngineOptions(scheduler=cluster.scheduler_address, cache=cache)
+        assert records([str(SEEDS)], engine) == sequential
+    assert records([str(SEEDS)], EngineOptions(cache=cache)) == sequential
+
+
 def test_an_unreachable_scheduler_is_a_clean_error() -> None:
     pytest.importorskip("distributed")
     from glossary.errors import GlossaryError
