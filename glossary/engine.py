@@ -246,16 +246,17 @@ def _cached_chunks(
     assert options.cache is not None
     with ResultCache(options.cache) as cache:
         chunk_keys = [cache.chunk_key(keys[start:end]) for start, end in bounds]
+        stored = [cache.has("chunks", chunk_key) for chunk_key in chunk_keys]
         missing = [
             [i for i in range(start, end) if not cache.has("documents", keys[i])]
-            for (start, end), chunk_key in zip(bounds, chunk_keys, strict=True)
+            for start, end in bounds
         ]
         # A chunk none of whose documents is cached (a cold run) is made whole in a worker;
         # otherwise only its new documents are read there, and the chunk is put together here.
         whole = {
             n
-            for n, ((start, end), chunk_key) in enumerate(zip(bounds, chunk_keys, strict=True))
-            if len(missing[n]) == end - start and not cache.has("chunks", chunk_key)
+            for n, (start, end) in enumerate(bounds)
+            if len(missing[n]) == end - start and not stored[n]
         }
         made = iter(
             _made_chunks(
@@ -263,10 +264,7 @@ def _cached_chunks(
             )
         )
         to_compute = [
-            i
-            for n, chunk_key in enumerate(chunk_keys)
-            if n not in whole and not cache.has("chunks", chunk_key)
-            for i in missing[n]
+            i for n in range(len(bounds)) if n not in whole and not stored[n] for i in missing[n]
         ]
         computed = iter(
             _document_results([files[i] for i in to_compute], settings, options, analyse)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -85,7 +86,9 @@ def test_progress_is_reported_per_document(tmp_path: Path) -> None:
     assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
 
 
-def test_the_dask_engine_gives_the_same_glossary(sequential: list[dict[str, object]]) -> None:
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """The address of a local two-worker Dask cluster, shared by this module's tests."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
         n_workers=2,
@@ -94,26 +97,22 @@ def test_the_dask_engine_gives_the_same_glossary(sequential: list[dict[str, obje
         dashboard_address=None,
         host="127.0.0.1",
     ) as cluster:
-        engine = EngineOptions(scheduler=cluster.scheduler_address)
-        assert records([str(SEEDS)], engine) == sequential
+        yield cluster.scheduler_address
+
+
+def test_the_dask_engine_gives_the_same_glossary(
+    sequential: list[dict[str, object]], scheduler: str
+) -> None:
+    assert records([str(SEEDS)], EngineOptions(scheduler=scheduler)) == sequential
 
 
 def test_the_dask_engine_fills_the_cache_like_the_local_one(
-    sequential: list[dict[str, object]], tmp_path: Path
+    sequential: list[dict[str, object]], scheduler: str, tmp_path: Path
 ) -> None:
     """A cold cached run makes whole chunks on the cluster; the cache it leaves serves a
     local run."""
-    distributed = pytest.importorskip("distributed")
     cache = str(tmp_path / "cache.sqlite")
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        host="127.0.0.1",
-    ) as cluster:
-        engine = EngineOptions(scheduler=cluster.scheduler_address, cache=cache)
-        assert records([str(SEEDS)], engine) == sequential
+    assert records([str(SEEDS)], EngineOptions(scheduler=scheduler, cache=cache)) == sequential
     assert records([str(SEEDS)], EngineOptions(cache=cache)) == sequential
 
 
