@@ -21,6 +21,7 @@ from typing import Any, Literal, NamedTuple, cast, get_args
 
 from glossary.errors import GlossaryError
 from glossary.extract.latin import latin_spans
+from glossary.glosses import Glosses
 
 TokenKind = Literal["han", "latin", "digit", "space", "punct"]
 Backend = Literal["auto", "jieba", "rjieba"]
@@ -62,6 +63,7 @@ class Segmenter:
         self._extra_words = tuple(word for word in extra_words if word)
         self._backend = backend or _backend_from_environment()
         self._fast: Any = None  # the rjieba.Jieba that cuts, once loaded
+        self._glosses: Glosses | None = None
 
     @property
     def tokenizer(self) -> Any:
@@ -107,6 +109,13 @@ class Segmenter:
             fast.add_word(_TOTAL_FILLER, tokenizer.total - sum(tokenizer.FREQ.values()), None)
             self._fast = fast
         return self._fast
+
+    @property
+    def glosses(self) -> Glosses:
+        """English glosses of Chinese words (CC-CEDICT), read when first asked."""
+        if self._glosses is None:
+            self._glosses = Glosses()
+        return self._glosses
 
     def dictionary_frequency(self, word: str) -> int:
         """jieba's dictionary count for ``word``; 0 for a word it does not know."""

@@ -243,6 +243,24 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ),
         ("1976 年,惠特菲尔德·迪菲(Whitfield Diffie)与", [("惠特菲尔德·迪菲", "Whitfield Diffie")]),
         ("英特尔首席执行官陈立武(Lip-Bu Tan)在会上承认", [("陈立武", "Lip-Bu Tan")]),
+        # a word before the fit that the dictionary glosses with a word of the English
+        (
+            "浏览器会检查凭证授权中心(Certificate Authority)的签名",
+            [("凭证授权中心", "Certificate Authority")],
+        ),
+        ("物理模拟改用固定时间步长(fixed timestep)", [("固定时间步长", "fixed timestep")]),
+        (
+            "接口要保持向后兼容性(backward compatibility)",
+            [("向后兼容性", "backward compatibility")],
+        ),
+        # ... but not a preposition, even one glossed with a word of the English
+        ("数据经由通过硅通孔(Through-Silicon Via)传输", [("硅通孔", "Through-Silicon Via")]),
+        # -able is rendered by 可, and a Latin word may join the English with a hyphen
+        ("默认隔离级别是可重复读(Repeatable Read)", [("可重复读", "Repeatable Read")]),
+        (
+            "可以改用 K 折交叉验证(K-fold cross-validation)",
+            [("K 折交叉验证", "K-fold cross-validation")],
+        ),
     ],
 )
 def test_pairs_with_their_left_boundary(

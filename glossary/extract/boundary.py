@@ -15,6 +15,7 @@ import re
 
 from glossary.extract.latin import latin_spans
 from glossary.extract.names import name_spans
+from glossary.glosses import english_stems
 from glossary.lexicon import (
     CONTEXT_WORDS,
     FUNCTION_WORDS,
@@ -48,6 +49,7 @@ def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int |
     (None when it would be shorter than two characters): the best fit of whole words,
     then an affix or a Latin word before it that the English also has."""
     start = zh_start(text, end, english, segmenter)
+    start = glossed_start(text, start, end, english, segmenter)
     if end - start < 2:
         return None
     start = _prefix_opening(text, start, english)
@@ -60,6 +62,40 @@ def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int |
 # A number just before a Chinese term: the term is its unit. Not a year (2025世界人工智能
 # 大会) and not a code that ends in digits (FP16 混合精度).
 _MEASURE = re.compile(r"(?<![A-Za-z0-9.])(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d+)? ?$")
+
+
+def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segmenter) -> int:
+    """Move the start of the fitted term by what the dictionary says the words mean: take in
+    the words before it that render a word of the English no word of the term renders yet
+    (凭证|授权中心 for Certificate Authority, 固定|时间步长 for fixed timestep, 向|后兼容性 when
+    向后 is glossed "backward"). A word that introduces terms (通过, a preposition glossed
+    "via") is not taken in. Only a gloss that matches counts: glosses are far from complete,
+    so a word whose glosses miss the English is no evidence against it."""
+    wanted = english_stems(english)
+    if not wanted or start >= end:
+        return start
+    glosses = segmenter.glosses
+    run_start = _joined_run_start(text, end)
+    tokens = segmenter.tokens(text[run_start:end])
+    first = next((i for i, t in enumerate(tokens) if run_start + t.start >= start), len(tokens))
+    if first >= len(tokens):
+        return start
+    covered: set[str] = set()
+    for token in tokens[first:]:
+        covered |= glosses.stems(token.text) & wanted
+    index = first
+    while index > 0 and tokens[index - 1].kind == "han":
+        word = tokens[index - 1].text
+        new: set[str] | frozenset[str] = frozenset()
+        if _opening_cost(word, segmenter) == 0 and word not in LEFT_STOPWORDS:
+            new = (glosses.stems(word) & wanted) - covered
+        if not new and index == first:  # a glossed word the segmenter split (向|后)
+            new = (glosses.stems(word + tokens[index].text) & wanted) - covered
+        if not new:
+            break
+        covered |= new
+        index -= 1
+    return run_start + tokens[index].start if index < first else start
 
 
 def _latin_opening(text: str, start: int, left_end: int, inner: str) -> int:
@@ -76,7 +112,9 @@ def _latin_opening(text: str, start: int, left_end: int, inner: str) -> int:
             return start
         latin_start = spans[-1][0]
     latin = text[latin_start:latin_end].casefold()
-    return latin_start if inner.casefold().startswith(latin + (joint or " ")) else start
+    # A hyphen and a space join the same words (K 折交叉验证 for K-fold cross-validation).
+    opens = inner.casefold().startswith((latin + " ", latin + "-"))
+    return latin_start if opens else start
 
 
 def _letter_before(text: str, end: int) -> int | None:
@@ -94,12 +132,12 @@ def _prefix_opening(text: str, start: int, inner: str) -> int:
     Unsupervised Learning, 重|排序模型 for Reranker, 反向|传播 for Backpropagation,
     可|观测性 for Observability)."""
     affixes = _PREFIXES.get(_english_prefix(inner), ())
-    if inner.strip().split(" ")[0].casefold().endswith(("ability", "ibility")):
-        affixes += ("可",)  # 可…性: Scalability 可扩展性, Observability 可观测性
-    if start == 0 or text.startswith(affixes, start):
-        return start
-    before = text[:start]
-    return next((start - len(a) for a in affixes if before.endswith(a)), start)
+    if start > 0 and not text.startswith(affixes, start):
+        start = next((start - len(a) for a in affixes if text.endswith(a, 0, start)), start)
+    first = inner.strip().split(" ")[0].casefold()
+    if first.endswith(("able", "ible", "ability", "ibility")) and text.endswith("可", 0, start):
+        start -= 1  # 可…(性): Repeatable 可|重复读, Scalability 可|扩展性
+    return start
 
 
 def _english_prefix(english: str) -> str:
@@ -221,7 +259,12 @@ def zh_start(
             continue  # the hyphen of 视觉-语言-动作模型
         words += _english_words_of(token.text, head, english_text, acronym=acronym)
         # A word the English renders belongs to the term (计算|着色器 for Compute Shader).
-        belongs = head or token.text == _BASED_ON or _rendered(english_text, token.text)
+        belongs = (
+            head
+            or token.text == _BASED_ON
+            or _rendered(english_text, token.text)
+            or segmenter.glosses.renders(token.text, english_text)
+        )
         opening = 0.0 if belongs else _opening_cost(token.text, segmenter)
         cost = abs(words - english) + opening
         # The longer start wins a tie unless it opens with a word that introduces the term

@@ -1,0 +1,54 @@
+"""English glosses of Chinese words (CC-CEDICT), as the pair extractor asks about them."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.glosses import Glosses, english_stems, stem
+
+
+@pytest.fixture(scope="module")
+def glosses() -> Glosses:
+    return Glosses()
+
+
+@pytest.mark.parametrize(
+    ("word", "english", "renders"),
+    [
+        ("凭证", "Certificate Authority", True),  # certificate
+        ("授权", "Certificate Authority", True),  # to authorize ~ authority
+        ("中心", "Certificate Authority", False),
+        ("堆", "heap dump", True),
+        ("固定", "fixed timestep", True),
+        ("向后", "backward compatibility", True),
+        ("覆盖", "covering index", True),  # to cover ~ covering
+        ("抓取", "heap dump", False),
+        ("存在", "false positive", False),
+        ("模型", "of the", False),  # no content word
+        ("不存在的词语", "anything", False),  # not in the dictionary
+    ],
+)
+def test_whether_the_english_renders_a_word(
+    glosses: Glosses, word: str, english: str, renders: bool
+) -> None:
+    assert glosses.renders(word, english) is renders
+
+
+def test_stems_meet_other_forms_of_a_word() -> None:
+    assert stem("authority") == stem("authorize") == "author"
+    assert stem("Covering") == stem("cover") == "cover"
+    assert stem("timestep") != stem("step")
+
+
+def test_english_stems_leave_out_function_words() -> None:
+    assert english_stems("Principle of Least Privilege") == {"princi", "least", "privil"}
+    assert english_stems("to be or not") == {"not"}
+    assert english_stems("GPU") == {"gpu"}
+    assert english_stems("") == frozenset()
+
+
+def test_glosses_are_read_only_when_asked() -> None:
+    fresh = Glosses()
+    assert fresh._glosses is None
+    assert "certif" in fresh.stems("凭证")
+    assert fresh._glosses is not None
