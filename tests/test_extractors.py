@@ -55,6 +55,8 @@ def pairs(text: str, segmenter: Segmenter) -> list[tuple[str, str]]:
         ("The Information报道", ["Information"]),
         ("o1是新方向", ["o1"]),
         ("用Node.js和C++写的服务", ["Node.js", "C++"]),  # dotted names are no code
+        # a number with letters that are no unit: a product, a node, a generation
+        ("5G 基站、Intel 18A 和 Gemma 2B", ["5G", "Intel 18A", "Gemma 2B"]),
     ],
 )
 def test_latin_terms_are_kept_whole(text: str, expected: list[str]) -> None:
@@ -74,6 +76,8 @@ def test_latin_terms_are_kept_whole(text: str, expected: list[str]) -> None:
         "num_labels=2 表示二分类",  # an assignment
         "调用model.train()开始训练",  # a call
         "学习率取 1e-5 到 5e-5",  # numbers in scientific notation
+        "上下文从 2K 扩展到 128K",  # quantities: a number with a magnitude or a unit
+        "延迟不超过 300ms,页大小 16KB,主频 3.5 GHz,快了 10x",
     ],
 )
 def test_latin_look_alikes_yield_nothing(text: str) -> None:

@@ -22,6 +22,10 @@ _CODE = re.compile(
     r"[A-Za-z0-9_.]*(?:_[A-Za-z0-9]|[A-Za-z0-9]_|\(\)|[A-Za-z0-9_]=)[A-Za-z0-9_.()=]*"
 )
 _SCIENTIFIC = re.compile(r"\d+(?:\.\d+)?[eE][-+]?\d+")
+# A quantity: a number with a magnitude or a unit (128K, 1.2T, 300ms, 16KB, 3.5GHz, 10x).
+_QUANTITY = re.compile(
+    r"\d+(?:\.\d+)? ?(?:[KMBT]|[KMGTP]i?B|[kKMG]?Hz|[mnµ]?s|min|[nmck]?m|fps|px|dB|k?W|mAh|x)"
+)
 
 # English words that do not begin or end a term.
 _EDGE_STOPWORDS = frozenset(
@@ -70,8 +74,9 @@ def latin_spans(folded: str) -> Iterator[tuple[int, int]]:
     A run of at most four words separated by single spaces is one term (``Hugging Face``,
     ``next-token prediction``); a longer run (an English sentence quoted in Chinese text) is
     cut into its capitalised stretches. A word with no letter (``2024``), one bare letter,
-    a number in scientific notation (``1e-5``), URLs, e-mail addresses and code
-    (``LLM_BASE_URL``, ``model.train()``, ``num_labels=2``) are not terms.
+    a number in scientific notation (``1e-5``) or with a unit (``128K``, ``300ms``), URLs,
+    e-mail addresses and code (``LLM_BASE_URL``, ``model.train()``, ``num_labels=2``) are
+    not terms.
 
     >>> text = "在Scaling Law(尺度定律)和GPT-4之后,AI 2.0来了"
     >>> [text[s:e] for s, e in latin_spans(text)]
@@ -120,6 +125,8 @@ def _trim(text: str, start: int, words: list[str]) -> Iterator[tuple[int, int]]:
     if lo == hi:
         return
     kept = words[lo:hi]
+    if _QUANTITY.fullmatch(" ".join(kept)):
+        return  # 3.5 GHz: a measurement, not a number before the term GHz
     # A leading bare number belongs to the Chinese before it (2024百度世界大会), not the term.
     while kept and not _HAS_LETTER.search(kept[0]):
         lo += 1
@@ -148,10 +155,12 @@ def _capitalised_stretches(text: str, start: int, words: list[str]) -> Iterator[
 def _is_term_like(surface: str) -> bool:
     """At least two characters and one letter; not a bare version number.
 
-    >>> [_is_term_like(s) for s in ["o1", "B", "2.0", "GPT-4", "v2", "1e-5"]]
-    [True, False, False, True, False, False]
+    >>> [_is_term_like(s) for s in ["o1", "B", "2.0", "GPT-4", "v2", "1e-5", "128K", "5G", "18A"]]
+    [True, False, False, True, False, False, False, True, True]
     """
-    if len(surface) < 2 or not _HAS_LETTER.search(surface) or _SCIENTIFIC.fullmatch(surface):
+    if len(surface) < 2 or not _HAS_LETTER.search(surface):
+        return False
+    if _SCIENTIFIC.fullmatch(surface) or _QUANTITY.fullmatch(surface):
         return False
     return not (
         " " not in surface
