@@ -181,7 +181,8 @@ def test_the_first_fresh_set_clears_the_bar() -> None:
 
 
 @pytest.mark.parametrize(
-    ("folder", "results"), [("fresh", "fresh"), ("fresh2", "fresh2"), ("dev3", "dev3")]
+    ("folder", "results"),
+    [("fresh", "fresh"), ("fresh2", "fresh2"), ("dev3", "dev3"), ("dev4", "dev4")],
 )
 def test_the_versioned_fresh_results_are_current(folder: str, results: str) -> None:
     """The numbers of the sets written without sight of the code are recorded so that every
