@@ -259,6 +259,15 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ),
         # ... but not a preposition, even one glossed with a word of the English
         ("数据经由通过硅通孔(Through-Silicon Via)传输", [("硅通孔", "Through-Silicon Via")]),
+        # a glossed everyday verb joins (开放 "open"), and a function character jieba glued
+        # to the first word stays out
+        (
+            "我们采用开放神经网络交换格式(Open Neural Network Exchange)导出",
+            [("开放神经网络交换格式", "Open Neural Network Exchange")],
+        ),
+        ("激光雷达由禾赛科技(Hesai Technology)供应", [("禾赛科技", "Hesai Technology")]),
+        ("新版对包体积(APK size)影响很小", [("包体积", "APK size")]),
+        ("然后做根因分析(Root Cause Analysis)", [("根因分析", "Root Cause Analysis")]),
         # -able is rendered by 可, and a Latin word may join the English with a hyphen
         ("默认隔离级别是可重复读(Repeatable Read)", [("可重复读", "Repeatable Read")]),
         (

@@ -50,6 +50,7 @@ def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int |
     then an affix or a Latin word before it that the English also has."""
     start = zh_start(text, end, english, segmenter)
     start = glossed_start(text, start, end, english, segmenter)
+    start = _unglued_start(text, start, end, segmenter)
     if end - start < 2:
         return None
     start = _prefix_opening(text, start, english)
@@ -87,7 +88,7 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
     while index > 0 and tokens[index - 1].kind == "han":
         word = tokens[index - 1].text
         new: set[str] | frozenset[str] = frozenset()
-        if _opening_cost(word, segmenter) == 0 and word not in LEFT_STOPWORDS:
+        if word not in LEFT_STOPWORDS and segmenter.pos(word) not in _GRAMMATICAL:
             new = (glosses.stems(word) & wanted) - covered
         if not new and index == first:  # a glossed word the segmenter split (向|后)
             new = (glosses.stems(word + tokens[index].text) & wanted) - covered
@@ -96,6 +97,27 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
         covered |= new
         index -= 1
     return run_start + tokens[index].start if index < first else start
+
+
+def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int:
+    """Leave out a function character that jieba's unknown-word model glued to the first
+    word of the term (由禾赛|科技 for Hesai Technology, 对包|体积 for APK size): the first
+    word is in no dictionary and opens with a preposition, a conjunction or a speech verb
+    (叫). jieba's tags are no guide here: it tags 根 a preposition (根因分析)."""
+    tokens = segmenter.tokens(text[start:end])
+    if not tokens or tokens[0].kind != "han" or len(tokens[0].text) < 2:
+        return start
+    word = tokens[0].text
+    if segmenter.dictionary_frequency(word) > 0:
+        return start
+    return start + 1 if word[0] in _GLUED_FUNCTION_CHARACTERS else start
+
+
+_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让")
+
+
+# Parts of speech that introduce a term rather than belong to it, glossed or not (通过 "via").
+_GRAMMATICAL = frozenset({"p", "c", "u", "uj", "r", "m", "q"})
 
 
 def _latin_opening(text: str, start: int, left_end: int, inner: str) -> int:
