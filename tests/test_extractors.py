@@ -268,6 +268,15 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ("激光雷达由禾赛科技(Hesai Technology)供应", [("禾赛科技", "Hesai Technology")]),
         ("新版对包体积(APK size)影响很小", [("包体积", "APK size")]),
         ("然后做根因分析(Root Cause Analysis)", [("根因分析", "Root Cause Analysis")]),
+        # a Latin word the English has further in: the term goes on before it
+        (
+            "请先设置目标 SDK 版本(target SDK version)再构建",
+            [("目标 SDK 版本", "target SDK version")],
+        ),
+        (
+            "要求最高 CPU 频率(maximum CPU frequency)不变",
+            [("最高 CPU 频率", "maximum CPU frequency")],
+        ),
         # -able is rendered by 可, and a Latin word may join the English with a hyphen
         ("默认隔离级别是可重复读(Repeatable Read)", [("可重复读", "Repeatable Read")]),
         (

@@ -54,7 +54,7 @@ def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int |
     if end - start < 2:
         return None
     start = _prefix_opening(text, start, english)
-    start = _latin_opening(text, start, end, english)
+    start = _latin_opening(text, start, end, english, segmenter)
     if _MEASURE.search(text, 0, start):
         return None  # a unit after a number (30 毫秒(ms)): a measurement, not a term
     return start
@@ -120,9 +120,11 @@ _GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在�
 _GRAMMATICAL = frozenset({"p", "c", "u", "uj", "r", "m", "q"})
 
 
-def _latin_opening(text: str, start: int, left_end: int, inner: str) -> int:
+def _latin_opening(text: str, start: int, left_end: int, inner: str, segmenter: Segmenter) -> int:
     """Take in a Latin word before the whole Chinese run when the English opens with it:
-    ``API 密钥(API Key)``, ``Java 虚拟机(Java Virtual Machine)``, ``k-均值(k-means)``."""
+    ``API 密钥(API Key)``, ``Java 虚拟机(Java Virtual Machine)``, ``k-均值(k-means)``; when the
+    English has it further in, also the Chinese words before it that the English words
+    before it stand for (编译 SDK 版本 for compile SDK version)."""
     if start != _joined_run_start(text, left_end):
         return start
     joint = text[start - 1] if start > 0 and text[start - 1] in " -" else ""
@@ -135,8 +137,21 @@ def _latin_opening(text: str, start: int, left_end: int, inner: str) -> int:
         latin_start = spans[-1][0]
     latin = text[latin_start:latin_end].casefold()
     # A hyphen and a space join the same words (K 折交叉验证 for K-fold cross-validation).
-    opens = inner.casefold().startswith((latin + " ", latin + "-"))
-    return latin_start if opens else start
+    english = inner.casefold()
+    if english.startswith((latin + " ", latin + "-")):
+        return latin_start
+    # The Latin word inside the English: the term goes on before it, as far as the English
+    # before that word reaches (编译 SDK 版本 for compile SDK version).
+    words = english.split()
+    if latin not in words[1:]:
+        return start
+    before = " ".join(words[: words.index(latin, 1)])
+    gap = 1 if latin_start > 0 and text[latin_start - 1] == " " else 0
+    term_end = latin_start - gap
+    if term_end < 1 or not is_han(text[term_end - 1]):
+        return start
+    opening = zh_start(text, term_end, before, segmenter)
+    return opening if opening < term_end else start
 
 
 def _letter_before(text: str, end: int) -> int | None:
