@@ -3,7 +3,8 @@
 The English inside says how long the Chinese term is likely to be (:func:`english_units`);
 the words back from the parenthesis are fitted to it, and what opens the term is judged:
 a verb, preposition or adverb that introduces the term stays out (存入|向量数据库), a word
-the English renders stays in (计算着色器 for Compute Shader), an affix the English shares is
+the English renders stays in (计算着色器 for Compute Shader, and 凭证授权中心 for Certificate
+Authority, since a dictionary glosses 凭证 "certificate"), an affix the English shares is
 taken in (非|监督学习 for Unsupervised Learning), and so is a Latin word the English opens
 with (API 密钥 for API Key). Names are delimited by their own cues: the middle dot of a
 transliteration (伊利亚·苏茨克维尔) or a title before a Chinese name (首席执行官|陈立武).
@@ -47,7 +48,8 @@ _HEAD_STOPWORDS = CONTEXT_WORDS
 def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int | None:
     """Where the Chinese term that ``english`` renders starts, the term ending at ``end``
     (None when it would be shorter than two characters): the best fit of whole words,
-    then an affix or a Latin word before it that the English also has."""
+    moved by what the dictionary says they mean and past a function character jieba glued
+    on, then an affix or a Latin word before it that the English also has."""
     start = zh_start(text, end, english, segmenter)
     start = glossed_start(text, start, end, english, segmenter)
     start = _unglued_start(text, start, end, segmenter)
