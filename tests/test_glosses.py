@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.glosses import Glosses, english_stems, stem
+from glossary.glosses import Glosses
 
 
 @pytest.fixture(scope="module")
@@ -34,13 +34,15 @@ def test_whether_the_english_renders_a_word(
     assert glosses.renders(word, english) is renders
 
 
-def test_stems_meet_other_forms_of_a_word() -> None:
+def test_stems_meet_other_forms_of_a_word(glosses: Glosses) -> None:
+    stem = glosses.stem
     assert stem("authority") == stem("authorize") == "author"
     assert stem("Covering") == stem("cover") == "cover"
     assert stem("timestep") != stem("step")
 
 
-def test_english_stems_leave_out_function_words() -> None:
+def test_english_stems_leave_out_function_words(glosses: Glosses) -> None:
+    english_stems = glosses.english_stems
     assert english_stems("Principle of Least Privilege") == {"princi", "least", "privil"}
     assert english_stems("to be or not") == {"not"}
     assert english_stems("GPU") == {"gpu"}

@@ -16,7 +16,6 @@ import re
 
 from glossary.extract.latin import latin_spans
 from glossary.extract.names import name_spans
-from glossary.glosses import english_stems
 from glossary.lexicon import (
     CONTEXT_WORDS,
     FUNCTION_WORDS,
@@ -74,10 +73,10 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
     向后 is glossed "backward"). A word that introduces terms (通过, a preposition glossed
     "via") is not taken in. Only a gloss that matches counts: glosses are far from complete,
     so a word whose glosses miss the English is no evidence against it."""
-    wanted = english_stems(english)
+    glosses = segmenter.glosses
+    wanted = glosses.english_stems(english)
     if not wanted or start >= end:
         return start
-    glosses = segmenter.glosses
     run_start = _joined_run_start(text, end)
     tokens = segmenter.tokens(text[run_start:end])
     first = next((i for i, t in enumerate(tokens) if run_start + t.start >= start), len(tokens))
