@@ -283,6 +283,31 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "可以改用 K 折交叉验证(K-fold cross-validation)",
             [("K 折交叉验证", "K-fold cross-validation")],
         ),
+        # a possessive 's is no word; a transliteration jieba cut in pieces is one word
+        ("根据阿姆达尔定律(Amdahl's Law)估算", [("阿姆达尔定律", "Amdahl's Law")]),
+        ("满足麦克斯韦方程组(Maxwell's equations)", [("麦克斯韦方程组", "Maxwell's equations")]),
+        # accented Latin letters and an en dash are English too
+        ("求解薛定谔方程(Schrödinger equation)", [("薛定谔方程", "Schrödinger equation")]),
+        # a demonstrative with its measure word, and a glued 当, open no term
+        ("不少系统依赖这类哈希算法(hash algorithm)", [("哈希算法", "hash algorithm")]),
+        ("当大语言模型(Large Language Model)变大时", [("大语言模型", "Large Language Model")]),
+        # the commonest verbs open no term even when the fit falls a word short
+        ("服务存在内存泄漏(memory leak)问题", [("内存泄漏", "memory leak")]),
+        ("日志里经常出现空指针(null pointer)", [("空指针", "null pointer")]),
+        # a quoted term is the quoted words, 的 and all
+        (
+            "人们把这种现象称为“灾难性遗忘”(catastrophic forgetting)",
+            [("灾难性遗忘", "catastrophic forgetting")],
+        ),
+        (
+            "他称之为「蝴蝶般的扰动」(butterfly-like perturbation)",
+            [("蝴蝶般的扰动", "butterfly-like perturbation")],
+        ),
+        # a glossed word jieba split before the term (去|中心化)
+        ("所谓去中心化存储(Decentralized Storage)", [("去中心化存储", "Decentralized Storage")]),
+        # a transliterated given name jieba split after its first character (拉|希德)
+        ("报告由副研究员拉希德·汗(Rashid Khan)执笔", [("拉希德·汗", "Rashid Khan")]),
+        ("记者采访了理查德·斯托曼(Richard Stallman)", [("理查德·斯托曼", "Richard Stallman")]),
     ],
 )
 def test_pairs_with_their_left_boundary(

@@ -93,10 +93,15 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
             new = (glosses.stems(word) & wanted) - covered
         if not new and index == first:  # a glossed word the segmenter split (向|后)
             new = (glosses.stems(word + tokens[index].text) & wanted) - covered
+        step = 1
+        if not new and index >= 2 and tokens[index - 2].kind == "han":
+            # ... or split before the term (去|中心化 for Decentralised)
+            new = (glosses.stems(tokens[index - 2].text + word) & wanted) - covered
+            step = 2
         if not new:
             break
         covered |= new
-        index -= 1
+        index -= step
     return run_start + tokens[index].start if index < first else start
 
 
@@ -114,7 +119,7 @@ def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int
     return start + 1 if word[0] in _GLUED_FUNCTION_CHARACTERS else start
 
 
-_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让")
+_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当")
 
 
 # Parts of speech that introduce a term rather than belong to it, glossed or not (通过 "via").
@@ -231,14 +236,14 @@ def english_units(english: str) -> float:
 
     >>> [english_units(e) for e in ("Scaling Law", "CNN", "Principle of Least Privilege",
     ...                              "Unsupervised Learning", "DeepBlue Robotics", "post-training",
-    ...                              "foundry", "Token")]
-    [2.0, 3.0, 3.0, 2.0, 3.0, 1.5, 1.5, 1.0]
+    ...                              "foundry", "Token", "Moore's Law")]
+    [2.0, 3.0, 3.0, 2.0, 3.0, 1.5, 1.5, 1.0, 2.0]
     """
     stripped = english.strip()
     if ACRONYM.fullmatch(stripped) and stripped.rstrip("s").isupper() and " " not in stripped:
         return float(len(stripped.rstrip("s")))
     units = 0.0
-    for word in re.split(r"[\s\-]+", stripped):
+    for word in re.split(r"[\s\-]+", _POSSESSIVE.sub("", stripped)):
         if not word or word.lower() in _ENGLISH_FUNCTION_WORDS:
             continue
         if word.lower() in _ENGLISH_PREFIXES:
@@ -252,6 +257,7 @@ def english_units(english: str) -> float:
 
 
 _LONG_WORD = 7  # letters
+_POSSESSIVE = re.compile(r"['’]s\b")  # Moore's Law: the 's is no word of its own
 
 
 def zh_start(
@@ -295,7 +301,13 @@ def zh_start(
                 break
         if token.kind != "han":
             continue  # the hyphen of 视觉-语言-动作模型
-        words += _english_words_of(token.text, head, english_text, acronym=acronym)
+        if not (
+            index + 1 < len(tokens)
+            and _name_piece(tokens[index + 1].text, segmenter)
+            and _name_piece(token.text, segmenter)
+        ):
+            # a transliteration jieba cut in pieces is one word (阿姆|达尔|定律)
+            words += _english_words_of(token.text, head, english_text, acronym=acronym)
         # A word the English renders belongs to the term (计算|着色器 for Compute Shader).
         belongs = (
             head
@@ -535,6 +547,8 @@ def _opening_cost(word: str, segmenter: Segmenter) -> float:
         return _INTRODUCES  # 百种, 一份: a number and a measure word jieba did not know
     if tag in ("d", "m", "q", "r", "p", "c", "u", "t", "f", "ad", "vd"):
         return _INTRODUCES
+    if tag == "v" and segmenter.dictionary_frequency(word) >= _COMMONEST_VERB:
+        return _ALWAYS_INTRODUCES
     if tag == "v" and (
         segmenter.dictionary_frequency(word) >= EVERYDAY_VERB or word[-1] in _COMPLEMENTS
     ):
@@ -543,6 +557,8 @@ def _opening_cost(word: str, segmenter: Segmenter) -> float:
 
 
 _INTRODUCES = 0.6
+_COMMONEST_VERB = 10_000
+_ALWAYS_INTRODUCES = 1.1
 # The last character of a verb that takes its object next (存入, 部署到, 转换成, 分配给):
 # what follows such a verb is the object, not the verb's own term.
 _COMPLEMENTS = "入到至进成为给"
@@ -552,7 +568,8 @@ def dotted_name(text: str, end: int, segmenter: Segmenter) -> int | None:
     """``首席科学家伊利亚·苏茨克维尔`` → where ``伊利亚`` starts: the name, not the title.
 
     The given name is the last word before the dot, with a one-character word before it
-    (琼 alone takes none: 与|琼·戴门), and transliterations jieba did not know before it
+    when it is one character itself (琼 alone takes none: 与|琼·戴门) or unknown to jieba
+    (拉|胡尔·梅塔), and transliterations jieba did not know before it
     (惠特|菲尔德·迪菲); a word jieba glued to it is cut off (这个坑|格伦·菲德勒).
     """
     run_start = han_run_start(text, end, NAME_DOTS)
@@ -562,8 +579,14 @@ def dotted_name(text: str, end: int, segmenter: Segmenter) -> int | None:
         return None
     tokens = segmenter.tokens(run[:first_dot])
     index = len(tokens) - 1
-    if len(tokens[index].text) == 1 and index > 0 and tokens[index - 1].text not in LEFT_STOPWORDS:
-        index -= 1
+    if index > 0 and tokens[index - 1].text not in LEFT_STOPWORDS:
+        last, before = tokens[index].text, tokens[index - 1].text
+        # 琼 alone takes the word before; so does a name jieba does not know after a
+        # transliteration character it split off (拉|胡尔, tagged a verb and unknown)
+        if len(last) == 1 or (
+            segmenter.pos(last) is None and len(before) == 1 and before in TRANSLITERATION_CHARS
+        ):
+            index -= 1
     while index > 0 and _transliterated(tokens[index - 1].text, segmenter):
         index -= 1
     start = tokens[index].start
@@ -571,6 +594,14 @@ def dotted_name(text: str, end: int, segmenter: Segmenter) -> int | None:
     while len(glued) > 2 and glued[0] not in TRANSLITERATION_CHARS:
         glued, start = glued[1:], start + 1
     return run_start + start
+
+
+def _name_piece(word: str, segmenter: Segmenter) -> bool:
+    """A piece of a transliterated name, as jieba cuts them (阿姆|达尔 of 阿姆达尔定律)."""
+    return set(word) <= TRANSLITERATION_CHARS and segmenter.pos(word) in _NAME_TAGS
+
+
+_NAME_TAGS = frozenset({None, "nr", "nrt", "nrfg"})
 
 
 def _transliterated(word: str, segmenter: Segmenter) -> bool:

@@ -37,7 +37,10 @@ from glossary.segment import Segmenter
 from glossary.text import is_han
 
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
-_ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9.\-'’&+ ]*[A-Za-z0-9+]|[A-Za-z]")
+# Latin letters with their accented forms (Schrödinger equation, Poincaré); a hyphen or an
+# en dash joins words (Diffie–Hellman).
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
+_ENGLISH = re.compile(rf"[{_LETTER}][{_LETTER}0-9.\-–'’&+ ]*[{_LETTER}0-9+]|[A-Za-z]")
 # A Chinese inside; a lone letter and a hyphen may open it (K-平均演算法).
 _ZH_INSIDE = re.compile(r"(?:[A-Za-z]-)?[\u4e00-\u9fff·][\u4e00-\u9fff·A-Za-z0-9 \-]*")
 _ABBREVIATION_MARKERS = (
@@ -218,6 +221,9 @@ def _mixed_left(
 
 
 def _zh_left(text: str, left_end: int, inner: str, segmenter: Segmenter) -> tuple[int, int] | None:
+    quoted = _quoted_term(text, left_end)
+    if quoted is not None:
+        return quoted
     listed = _coordinated_list(text, left_end, inner, segmenter)
     if listed is not None:
         return listed, left_end
@@ -230,6 +236,26 @@ def _zh_left(text: str, left_end: int, inner: str, segmenter: Segmenter) -> tupl
         return name, left_end
     start = term_start(text, left_end, inner, segmenter)
     return (start, left_end) if start is not None else None
+
+
+def _quoted_term(text: str, left_end: int) -> tuple[int, int] | None:
+    """The quoted words when a closing quote follows ``left_end``: the writer marked the
+    term's extent (把它称作「幽灵般的超距作用」(spooky action at a distance)), so no fit
+    is needed. Not a quoted clause: one with a comma or a stop inside is left to the fit."""
+    if left_end >= len(text) or text[left_end] not in _CLOSING_QUOTES:
+        return None
+    opening = text.rfind(_OPENING_QUOTES[text[left_end]], 0, left_end)
+    if opening < 0 or left_end - opening - 1 > _MAX_QUOTED:
+        return None
+    quoted = text[opening + 1 : left_end]
+    if len(quoted) < 2 or not any(map(is_han, quoted)) or any(c in _CLAUSE_MARKS for c in quoted):
+        return None
+    return opening + 1, left_end
+
+
+_OPENING_QUOTES = {"”": "“", "’": "‘", '"': '"', "'": "'", "」": "「", "』": "『"}
+_MAX_QUOTED = 16  # characters: a quoted term, not a quoted sentence
+_CLAUSE_MARKS = frozenset("，,。；;：:！!？?、")
 
 
 def _coordinated_list(text: str, end: int, inner: str, segmenter: Segmenter) -> int | None:
