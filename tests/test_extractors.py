@@ -308,6 +308,28 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         # a transliterated given name jieba split after its first character (拉|希德)
         ("报告由副研究员拉希德·汗(Rashid Khan)执笔", [("拉希德·汗", "Rashid Khan")]),
         ("记者采访了理查德·斯托曼(Richard Stallman)", [("理查德·斯托曼", "Richard Stallman")]),
+        # a word glossed with several words of the English stands for them all
+        (
+            "我们训练了小型循环神经网络(Recurrent Neural Network)做预测",
+            [("循环神经网络", "Recurrent Neural Network")],
+        ),
+        (
+            "报告提到跨境央行数字货币(Central Bank Digital Currency)的试点",
+            [("央行数字货币", "Central Bank Digital Currency")],
+        ),
+        # an affix opens the term only when the English has its prefix ...
+        ("升级后冷启动(cold start)变慢", [("冷启动", "cold start")]),
+        # ... and is not the end of an everyday function word (通过), though a rare one may be
+        # a slip of the segmenter (与非, 至多)
+        ("车辆通过空中下载(Over-the-Air)获得新功能", [("空中下载", "Over-the-Air")]),
+        (
+            "可分成监督式学习与非监督式学习(Unsupervised Learning)两类",
+            [("非监督式学习", "Unsupervised Learning")],
+        ),
+        (
+            "仿真已延伸至多物理场耦合(multiphysics coupling)",
+            [("多物理场耦合", "multiphysics coupling")],
+        ),
     ],
 )
 def test_pairs_with_their_left_boundary(

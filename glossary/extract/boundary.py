@@ -54,7 +54,7 @@ def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int |
     start = _unglued_start(text, start, end, segmenter)
     if end - start < 2:
         return None
-    start = _prefix_opening(text, start, english)
+    start = _prefix_opening(text, start, english, segmenter)
     start = _latin_opening(text, start, end, english, segmenter)
     if _MEASURE.search(text, 0, start):
         return None  # a unit after a number (30 毫秒(ms)): a measurement, not a term
@@ -169,18 +169,40 @@ def _letter_before(text: str, end: int) -> int | None:
     return end - 1
 
 
-def _prefix_opening(text: str, start: int, inner: str) -> int:
+def _prefix_opening(text: str, start: int, inner: str, segmenter: Segmenter) -> int:
     """Take in the affix before the term when the English has the affix it renders and
     the segmenter glued it to the word before or the fit left it out (是非|监督学习 for
     Unsupervised Learning, 重|排序模型 for Reranker, 反向|传播 for Backpropagation,
     可|观测性 for Observability)."""
     affixes = _PREFIXES.get(_english_prefix(inner), ())
     if start > 0 and not text.startswith(affixes, start):
-        start = next((start - len(a) for a in affixes if text.endswith(a, 0, start)), start)
+        start = next(
+            (
+                start - len(a)
+                for a in affixes
+                if text.endswith(a, 0, start) and not _ends_function_word(text, start, segmenter)
+            ),
+            start,
+        )
     first = inner.strip().split(" ")[0].casefold()
     if first.endswith(("able", "ible", "ability", "ibility")) and text.endswith("可", 0, start):
         start -= 1  # 可…(性): Repeatable 可|重复读, Scalability 可|扩展性
     return start
+
+
+def _ends_function_word(text: str, end: int, segmenter: Segmenter) -> bool:
+    """Whether the two characters before ``end`` are an everyday function or time word
+    (通过, 之后, 事后): its last character is no affix of the term after it (通过|空中升级).
+    A rare one is more likely a slip of the segmenter (与非|监督式学习, 至多|物理场)."""
+    word = text[max(0, end - 2) : end]
+    return word in LEFT_STOPWORDS or (
+        len(word) == 2
+        and segmenter.pos(word) in _NOT_AFFIXED
+        and segmenter.dictionary_frequency(word) >= EVERYDAY_VERB
+    )
+
+
+_NOT_AFFIXED = frozenset({"p", "c", "d", "t", "f"})
 
 
 def _english_prefix(english: str) -> str:
@@ -279,6 +301,7 @@ def zh_start(
     english = english_units(english_text) if units is None else units
     conjoined = " and " in f" {english_text.casefold()} " or "&" in english_text
     acronym = english_text.isupper() and bool(ACRONYM.fullmatch(english_text))
+    wanted = frozenset() if acronym else segmenter.glosses.english_stems(english_text)
     run_start = _joined_run_start(text, end)
     budget = min(16, 2 + 3 * english)
     tokens = segmenter.tokens(text[run_start:end])
@@ -307,7 +330,11 @@ def zh_start(
             and _name_piece(token.text, segmenter)
         ):
             # a transliteration jieba cut in pieces is one word (阿姆|达尔|定律)
-            words += _english_words_of(token.text, head, english_text, acronym=acronym)
+            weight = _english_words_of(token.text, head, english_text, acronym=acronym)
+            # a word glossed with several words of the English stands for them all
+            # (神经网络 "neural network", 央行 "central bank")
+            glossed = len(segmenter.glosses.stems(token.text) & wanted) if wanted else 0
+            words += max(weight, glossed) if glossed > 1 else weight
         # A word the English renders belongs to the term (计算|着色器 for Compute Shader).
         belongs = (
             head
@@ -316,6 +343,8 @@ def zh_start(
             or segmenter.glosses.renders(token.text, english_text)
         )
         opening = 0.0 if belongs else _opening_cost(token.text, segmenter)
+        if not (belongs or acronym) and token.text in _RENDERED_PREFIXES:
+            opening = _INTRODUCES  # an affix the English has no prefix for (集成|后|冷启动)
         cost = abs(words - english) + opening
         # The longer start wins a tie unless it opens with a word that introduces the term
         # (由于|联合索引 against 联合索引, both opening with a verb or conjunction) or with
@@ -390,6 +419,7 @@ _MODIFIER_RENDERINGS: dict[str, tuple[str, ...]] = {
     "外": ("outer", "external", "extra"),
     "前": ("front", "forward", "pre"),
     "后": ("back", "post", "rear"),
+    "过": ("over",),
     "快": ("fast", "quick", "rapid"),
     "慢": ("slow",),
     "强": ("strong",),
@@ -411,6 +441,10 @@ _MODIFIER_RENDERINGS: dict[str, tuple[str, ...]] = {
     "重": ("re",),
     "跨": ("cross", "trans"),
 }
+
+
+# The affixes whose English is known: one the English lacks opens no term (集成|后|冷启动).
+_RENDERED_PREFIXES = _MODIFIER_RENDERINGS.keys() & TERM_PREFIXES
 
 
 def _renders_head(english: str, head: str) -> bool:
