@@ -27,7 +27,7 @@ def refile_pairs(table: CandidateTable, segmenter: Segmenter) -> None:
     """Move each pair whose Chinese side took in an introducing word to the rest of it."""
     votes = table.pairs.votes
     for (zh, en), count in list(votes.items()):
-        rest = _standalone_rest(zh, table, segmenter)
+        rest = _standalone_rest(zh, en, table, segmenter)
         if rest is None:
             continue
         del votes[(zh, en)]
@@ -35,9 +35,10 @@ def refile_pairs(table: CandidateTable, segmenter: Segmenter) -> None:
         _move_signal(table, zh, rest, "pair", count)
 
 
-def _standalone_rest(zh: str, table: CandidateTable, segmenter: Segmenter) -> str | None:
+def _standalone_rest(zh: str, en: str, table: CandidateTable, segmenter: Segmenter) -> str | None:
     """The longest rest of ``zh`` (two characters or more) used on its own in the corpus,
-    when ``zh`` was seen only once and what precedes the rest introduces it."""
+    when ``zh`` was seen only once and what precedes the rest introduces it, unless a word
+    across the cut renders the English (去中心化 for decentralised: the 去 belongs)."""
     candidate = table.candidates.get(zh)
     if candidate is None or candidate.count != 1 or not all(is_han(c) for c in zh):
         return None
@@ -48,9 +49,18 @@ def _standalone_rest(zh: str, table: CandidateTable, segmenter: Segmenter) -> st
             and rest.count >= 2
             and not segmenter.dictionary_frequency(rest.key)  # a coinage, not 请求 or 参数
             and _introduces(zh[:cut], segmenter)
+            and not _glossed_across(zh, cut, en, segmenter)
         ):
             return rest.key
     return None
+
+
+def _glossed_across(zh: str, cut: int, en: str, segmenter: Segmenter) -> bool:
+    """Whether a dictionary word that spans the cut (zh[:cut] and a few characters after
+    it) is glossed with a word of the English."""
+    return any(
+        segmenter.glosses.renders(zh[:end], en) for end in range(cut + 1, min(len(zh), cut + 3) + 1)
+    )
 
 
 def _introduces(word: str, segmenter: Segmenter) -> bool:

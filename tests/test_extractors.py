@@ -308,6 +308,15 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         # a transliterated given name jieba split after its first character (拉|希德)
         ("报告由副研究员拉希德·汗(Rashid Khan)执笔", [("拉希德·汗", "Rashid Khan")]),
         ("记者采访了理查德·斯托曼(Richard Stallman)", [("理查德·斯托曼", "Richard Stallman")]),
+        # a short form that is no all-capitals acronym rides along with its expansion
+        (
+            "链上的去中心化自治组织(Decentralized Autonomous Organization,DAO)",
+            [("去中心化自治组织", "Decentralized Autonomous Organization")],
+        ),
+        (
+            "用单细胞测序(single-cell sequencing,scSeq)分析",
+            [("单细胞测序", "single-cell sequencing")],
+        ),
         # a word glossed with several words of the English stands for them all
         (
             "我们训练了小型循环神经网络(Recurrent Neural Network)做预测",
@@ -758,6 +767,11 @@ def test_an_expansion_keeps_its_chinese_when_the_acronym_was_paired_first(
         (  # 请求 is an everyday word that 合并请求 narrows: the pair stays whole
             "提交合并请求(Pull Request)之后等待审核。\n这个请求被拒绝了。\n",
             ("合并请求", "Pull Request"),
+        ),
+        (  # 去中心化 is glossed "decentralized": 去 belongs though jieba tags it a verb
+            "去中心化存储(Decentralized Storage)更安全。\n很多中心化存储也在改进。\n"
+            "中心化存储成本低。\n",
+            ("去中心化存储", "Decentralized Storage"),
         ),
     ],
 )

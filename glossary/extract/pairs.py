@@ -304,6 +304,8 @@ def _acronym_pair(
         return None
     pieces = [text[s:e] for s, e in parts]
     kinds = [_part_kind(piece) for piece in pieces]
+    if kinds == ["expansion", "expansion"] and _short_form(pieces[1], pieces[0]):
+        kinds[1] = "acronym"  # Decentralised Finance, DeFi; single-cell RNA sequencing, scRNA-seq
     last = text[left_end - 1]
     if is_han(last) and "expansion" in kinds and "acronym" in kinds:
         expansion = parts[kinds.index("expansion")]
@@ -334,6 +336,18 @@ def _part(text: str, offset: int, match: re.Match[str]) -> tuple[int, int]:
 
 
 _ASIDE_MARKERS = ("如", "例如", "比如", "包括", "譬如", "诸如")
+
+
+def _short_form(short: str, full: str) -> bool:
+    """Whether ``short`` abbreviates ``full`` though it is no all-capitals acronym: one
+    word, shorter, opening with the full form's first letter and with a capital after it
+    (DeFi, mBridge, scRNA-seq, eHKD)."""
+    return (
+        " " not in short
+        and len(short) < len(full)
+        and short[0].casefold() == full[0].casefold()
+        and any(c.isupper() for c in short[1:])
+    )
 
 
 def _part_kind(piece: str) -> str:
