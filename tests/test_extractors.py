@@ -308,6 +308,16 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         # a transliterated given name jieba split after its first character (拉|希德)
         ("报告由副研究员拉希德·汗(Rashid Khan)执笔", [("拉希德·汗", "Rashid Khan")]),
         ("记者采访了理查德·斯托曼(Richard Stallman)", [("理查德·斯托曼", "Richard Stallman")]),
+        # a word glossed with a word of the English joins across 及/与/和 when the English
+        # has "and"; a glossed word that opens an English compound joins (热 "hot")
+        (
+            "依照食品及药物管理局(Food and Drug Administration)的规定",
+            [("食品及药物管理局", "Food and Drug Administration")],
+        ),
+        ("值班同学临时上了热修复(hotfix)", [("热修复", "hotfix")]),
+        # ...less is rendered by 无, 免 or 非 before the term
+        ("浏览器支持无密码登录(passwordless login)", [("无密码登录", "passwordless login")]),
+        ("八达通是非接触式支付(contactless payment)", [("非接触式支付", "contactless payment")]),
         # a short form that is no all-capitals acronym rides along with its expansion
         (
             "链上的去中心化自治组织(Decentralized Autonomous Organization,DAO)",

@@ -77,6 +77,7 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
     wanted = glosses.english_stems(english)
     if not wanted or start >= end:
         return start
+    conjoined = " and " in f" {english.casefold()} " or "&" in english
     run_start = _joined_run_start(text, end)
     tokens = segmenter.tokens(text[run_start:end])
     first = next((i for i, t in enumerate(tokens) if run_start + t.start >= start), len(tokens))
@@ -90,19 +91,39 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
         word = tokens[index - 1].text
         new: set[str] | frozenset[str] = frozenset()
         if word not in LEFT_STOPWORDS and segmenter.pos(word) not in _GRAMMATICAL:
-            new = (glosses.stems(word) & wanted) - covered
+            new = (glosses.stems(word) & wanted) - covered or _compounds_opened(
+                glosses.stems(word), wanted - covered
+            )
         if not new and index == first:  # a glossed word the segmenter split (向|后)
             new = (glosses.stems(word + tokens[index].text) & wanted) - covered
         step = 1
         if not new and index >= 2 and tokens[index - 2].kind == "han":
-            # ... or split before the term (去|中心化 for Decentralised)
-            new = (glosses.stems(tokens[index - 2].text + word) & wanted) - covered
+            if word in _AND and conjoined and tokens[index - 2].text not in LEFT_STOPWORDS:
+                # the English joins with "and" what the Chinese joins with 及, 与 or 和
+                # (证券|及|期货事务监察委员会 for Securities and Futures Commission)
+                new = (glosses.stems(tokens[index - 2].text) & wanted) - covered
+            else:  # ... or a glossed word split before the term (去|中心化 for Decentralised)
+                new = (glosses.stems(tokens[index - 2].text + word) & wanted) - covered
             step = 2
         if not new:
             break
         covered |= new
         index -= step
     return run_start + tokens[index].start if index < first else start
+
+
+_AND = frozenset({"及", "与", "和", "以及"})
+
+
+def _compounds_opened(stems: frozenset[str], english: frozenset[str] | set[str]) -> set[str]:
+    """The English compounds that one of ``stems`` opens (热 "hot" for hotfix)."""
+    return {
+        word
+        for word in english
+        if any(
+            len(stem) >= 3 and len(word) > len(stem) + 1 and word.startswith(stem) for stem in stems
+        )
+    }
 
 
 def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int:
@@ -187,6 +208,9 @@ def _prefix_opening(text: str, start: int, inner: str, segmenter: Segmenter) -> 
     first = inner.strip().split(" ")[0].casefold()
     if first.endswith(("able", "ible", "ability", "ibility")) and text.endswith("可", 0, start):
         start -= 1  # 可…(性): Repeatable 可|重复读, Scalability 可|扩展性
+    elif len(first) > _LONG_WORD and first.endswith("less"):
+        # 无/免/非…: Serverless 无|服务器, passwordless 无|密码登录, contactless 非|接触式
+        start = next((start - 1 for a in "无免非" if text.endswith(a, 0, start)), start)
     return start
 
 
