@@ -315,6 +315,10 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             [("食品及药物管理局", "Food and Drug Administration")],
         ),
         ("值班同学临时上了热修复(hotfix)", [("热修复", "hotfix")]),
+        # an attribute in 式, 性, 化 or 型 is glossed by the word it derives from (生成)
+        ("公司押注生成式人工智能(Generative AI)业务", [("生成式人工智能", "Generative AI")]),
+        # a Latin name first in the Chinese and last in the English
+        ("这就是 Apollo 计划(Project Apollo)的由来", [("Apollo 计划", "Project Apollo")]),
         # ...less is rendered by 无, 免 or 非 before the term
         ("浏览器支持无密码登录(passwordless login)", [("无密码登录", "passwordless login")]),
         ("八达通是非接触式支付(contactless payment)", [("非接触式支付", "contactless payment")]),

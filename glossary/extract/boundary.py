@@ -91,9 +91,10 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
         word = tokens[index - 1].text
         new: set[str] | frozenset[str] = frozenset()
         if word not in LEFT_STOPWORDS and segmenter.pos(word) not in _GRAMMATICAL:
-            new = (glosses.stems(word) & wanted) - covered or _compounds_opened(
-                glosses.stems(word), wanted - covered
-            )
+            stems = glosses.stems(word)
+            if not stems and len(word) > 2 and word[-1] in _DERIVING_SUFFIXES:
+                stems = glosses.stems(word[:-1])  # 生成式: what 生成 is glossed with
+            new = (stems & wanted) - covered or _compounds_opened(stems, wanted - covered)
         if not new and index == first:  # a glossed word the segmenter split (向|后)
             new = (glosses.stems(word + tokens[index].text) & wanted) - covered
         step = 1
@@ -113,6 +114,8 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
 
 
 _AND = frozenset({"及", "与", "和", "以及"})
+# Suffixes that make an attribute or a noun of a word (生成式, 扩展性, 自动化, 轻量型).
+_DERIVING_SUFFIXES = frozenset("式性化型")
 
 
 def _compounds_opened(stems: frozenset[str], english: frozenset[str] | set[str]) -> set[str]:
@@ -172,6 +175,8 @@ def _latin_opening(text: str, start: int, left_end: int, inner: str, segmenter: 
     words = english.split()
     if latin not in words[1:]:
         return start
+    if latin == words[-1] and segmenter.glosses.renders(text[start:left_end], " ".join(words[:-1])):
+        return latin_start  # the name first in Chinese, last in English (Ensemble 项目)
     before = " ".join(words[: words.index(latin, 1)])
     gap = 1 if latin_start > 0 and text[latin_start - 1] == " " else 0
     term_end = latin_start - gap
