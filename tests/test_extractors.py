@@ -319,6 +319,27 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ("公司押注生成式人工智能(Generative AI)业务", [("生成式人工智能", "Generative AI")]),
         # a Latin name first in the Chinese and last in the English
         ("这就是 Apollo 计划(Project Apollo)的由来", [("Apollo 计划", "Project Apollo")]),
+        # numerals open terms the English counts in; a digit may open the English (3D)
+        (
+            "分布式事务依赖两阶段提交(Two-Phase Commit,2PC)协议",
+            [("两阶段提交", "Two-Phase Commit")],
+        ),
+        ("我们做了三维重建(3D reconstruction)实验", [("三维重建", "3D reconstruction")]),
+        ("上下文窗口(128K)很长", []),
+        # jieba tags 多组 and 层次 numerals, and 外 is a function word: the English renders
+        # 多 and 外, and 层次 holds no numeral
+        ("实验室搭建了多组学(multi-omics)平台", [("多组学", "multi-omics")]),
+        ("模型在分布外(out-of-distribution)样本上表现差", [("分布外", "out-of-distribution")]),
+        ("场景采用细节层次(Level of Detail)管理", [("细节层次", "Level of Detail")]),
+        # a long expansion that its acronym spells out; a mixed term with both
+        (
+            "北京航空航天大学(Beijing University of Aeronautics and Astronautics,BUAA)发布",
+            [("北京航空航天大学", "Beijing University of Aeronautics and Astronautics")],
+        ),
+        (
+            "论文提出了时序 Transformer(Temporal Transformer,TT)结构",
+            [("时序 Transformer", "Temporal Transformer")],
+        ),
         # ...less is rendered by 无, 免 or 非 before the term
         ("浏览器支持无密码登录(passwordless login)", [("无密码登录", "passwordless login")]),
         ("八达通是非接触式支付(contactless payment)", [("非接触式支付", "contactless payment")]),

@@ -393,8 +393,10 @@ def _ends_term(word: str, head: bool, english: str, segmenter: Segmenter) -> boo
     context verb as the head belongs to the term: 灰度发布), or a numeral or measure word
     the English has no word for (少数几个|前馈网络)."""
     if word in LEFT_STOPWORDS:
-        return not (head and word in _HEAD_STOPWORDS)
-    return _quantifier(word, segmenter) and not _rendered(english, word)
+        # 外 ends 数据|外 but not 分布外 for out-of-distribution
+        return not (head and word in _HEAD_STOPWORDS) and not _rendered(english, word)
+    # 多组 is tagged a numeral, but 多 renders multi- (多组学 for multi-omics)
+    return _quantifier(word, segmenter) and not _rendered(english, word[0])
 
 
 def _english_words_of(word: str, head: bool, english: str, *, acronym: bool) -> float:
@@ -416,6 +418,8 @@ def _rendered(english: str, word: str) -> bool:
     """Whether a word of the English renders ``word`` (Compute Shader for 计算|着色器,
     Extreme Ultraviolet for 极|紫外): then it belongs to the term, whatever jieba tags it."""
     renderings = HEAD_RENDERINGS.get(word) or _MODIFIER_RENDERINGS.get(word, ())
+    if not renderings and word[0] in _NUMERALS:
+        renderings = _MODIFIER_RENDERINGS.get(word[0], ())  # 三维 for 3D, 两阶段 for two-phase
     return any(w.startswith(renderings) for w in english.casefold().split() if renderings)
 
 
@@ -445,7 +449,7 @@ _MODIFIER_RENDERINGS: dict[str, tuple[str, ...]] = {
     "子": ("sub", "child"),
     "父": ("parent",),
     "内": ("inner", "internal", "intra"),
-    "外": ("outer", "external", "extra"),
+    "外": ("outer", "external", "extra", "out"),
     "前": ("front", "forward", "pre"),
     "后": ("back", "post", "rear"),
     "过": ("over",),
@@ -469,6 +473,16 @@ _MODIFIER_RENDERINGS: dict[str, tuple[str, ...]] = {
     "预": ("pre",),
     "重": ("re",),
     "跨": ("cross", "trans"),
+    # numerals, which open terms the English counts in (两阶段锁 for Two-Phase Locking)
+    "一": ("one", "1", "single", "mono", "uni"),
+    "二": ("two", "2", "second", "bi", "dual"),
+    "两": ("two", "2", "bi", "dual", "double"),
+    "三": ("three", "3", "tri"),
+    "四": ("four", "4", "quad"),
+    "五": ("five", "5", "penta"),
+    "六": ("six", "6", "hexa"),
+    "八": ("eight", "8", "octa"),
+    "十": ("ten", "10", "deca"),
 }
 
 
@@ -559,7 +573,11 @@ HEAD_RENDERINGS: dict[str, tuple[str, ...]] = {
 def _quantifier(word: str, segmenter: Segmenter) -> bool:
     """A numeral or measure word of two characters or more (少数几个, 多种). Not a pronoun:
     jieba tags 本地 and 自身 as pronouns, and they open terms (本地缓存)."""
-    return len(word) > 1 and segmenter.pos(word) in ("m", "q")
+    return len(word) > 1 and segmenter.pos(word) in ("m", "q") and not _NUMERALS.isdisjoint(word)
+
+
+# Characters of numerals and quantities: jieba also tags 层次 a numeral, which has none.
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几多少数每各半双单第些")
 
 
 def _bridge(tokens: list[Token], index: int, segmenter: Segmenter) -> bool:

@@ -40,7 +40,11 @@ _PAREN = re.compile(r"\(([^()]{1,60})\)")
 # Latin letters with their accented forms (Schrödinger equation, Poincaré); a hyphen or an
 # en dash joins words (Diffie–Hellman).
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
-_ENGLISH = re.compile(rf"[{_LETTER}][{_LETTER}0-9.\-–'’&+ ]*[{_LETTER}0-9+]|[A-Za-z]")
+# A number may open it when a letter follows at once (3D IC, 2PL), not a unit (128K, 300ms).
+_DIGIT_OPENING = r"(?:\d(?=[A-Z]{1,3}\b|[A-Z]{1,3}[ \-]))?"
+_ENGLISH = re.compile(
+    rf"{_DIGIT_OPENING}[{_LETTER}][{_LETTER}0-9.\-–'’&+ ]*[{_LETTER}0-9+]|[A-Za-z]"
+)
 # A Chinese inside; a lone letter and a hyphen may open it (K-平均演算法).
 _ZH_INSIDE = re.compile(r"(?:[A-Za-z]-)?[\u4e00-\u9fff·][\u4e00-\u9fff·A-Za-z0-9 \-]*")
 _ABBREVIATION_MARKERS = (
@@ -57,6 +61,7 @@ _ABBREVIATION_MARKERS = (
 )
 _CLOSING_QUOTES = "”’\"'」』"
 _MAX_ENGLISH_WORDS = 6
+_DIGIT_ACRONYM = re.compile(r"\d[A-Z]{2,4}")  # 2PL, 3DES
 # jieba tags of Chinese insides that gloss rather than translate: places and times (OpenAI(美国)).
 _NOT_RENDERINGS = frozenset({"ns", "t", "m"})
 _MAX_ZH_INSIDE = 12
@@ -306,6 +311,8 @@ def _acronym_pair(
     kinds = [_part_kind(piece) for piece in pieces]
     if kinds == ["expansion", "expansion"] and _short_form(pieces[1], pieces[0]):
         kinds[1] = "acronym"  # Decentralised Finance, DeFi; single-cell RNA sequencing, scRNA-seq
+    if kinds == ["other", "acronym"] and _long_expansion(pieces[0], pieces[1]):
+        kinds[0] = "expansion"  # University of Science and Technology of China, USTC
     last = text[left_end - 1]
     if is_han(last) and "expansion" in kinds and "acronym" in kinds:
         expansion = parts[kinds.index("expansion")]
@@ -316,6 +323,11 @@ def _acronym_pair(
     if is_han(last) and kinds[1] == "aside" and kinds[0] in ("expansion", "acronym"):
         start = term_start(text, left_end, pieces[0], segmenter)
         return PairMatch((start, left_end), parts[0]) if start is not None else None
+    if last.isascii() and last.isalnum() and "expansion" in kinds and "acronym" in kinds:
+        # 视觉 Transformer(Vision Transformer, ViT): a mixed term, its expansion and acronym
+        expansion = parts[kinds.index("expansion")]
+        zh = _mixed_left(text, left_end, text[slice(*expansion)], segmenter)
+        return PairMatch(zh, expansion, parts[kinds.index("acronym")]) if zh else None
     if last.isascii() and last.isalnum() and kinds == ["expansion", "chinese"]:
         spans = list(latin_spans(text[:left_end]))
         if spans and spans[-1][1] == left_end and ACRONYM.fullmatch(text[slice(*spans[-1])]):
@@ -350,8 +362,20 @@ def _short_form(short: str, full: str) -> bool:
     )
 
 
+def _long_expansion(full: str, acronym: str) -> bool:
+    """Whether ``full`` is English longer than a term usually is, but spelled out by the
+    acronym beside it: its capitals are the initials of the capitalised words, in order."""
+    if not _ENGLISH.fullmatch(full) or len(full.split()) > _MAX_EXPANSION_WORDS:
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", full) if w[:1].isupper())
+    return initials.startswith("".join(c for c in acronym if c.isupper()))
+
+
+_MAX_EXPANSION_WORDS = 12
+
+
 def _part_kind(piece: str) -> str:
-    if ACRONYM.fullmatch(piece) and " " not in piece:
+    if (ACRONYM.fullmatch(piece) or _DIGIT_ACRONYM.fullmatch(piece)) and " " not in piece:
         return "acronym"
     if _is_english(piece):
         return "expansion"
