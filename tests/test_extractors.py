@@ -340,6 +340,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "论文提出了时序 Transformer(Temporal Transformer,TT)结构",
             [("时序 Transformer", "Temporal Transformer")],
         ),
+        # an everyday verb inside is a translation when the dictionary says so; a unit
+        # after a number is no term
+        ("先 search(搜索)再排序", [("搜索", "search")]),
+        ("用 Docker(推荐)部署", []),
+        ("冷却到约 10 mK(比宇宙背景辐射还冷)的温度", []),
         # ...less is rendered by 无, 免 or 非 before the term
         ("浏览器支持无密码登录(passwordless login)", [("无密码登录", "passwordless login")]),
         ("八达通是非接触式支付(contactless payment)", [("非接触式支付", "contactless payment")]),

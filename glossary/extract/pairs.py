@@ -113,9 +113,14 @@ def _pair_for(
             zh = _mixed_left(text, left_end, inner, segmenter)
             return PairMatch(zh, (inner_start, inner_end)) if zh else None
         return None
-    if _is_chinese(inner) and not _gloss(inner, segmenter):
+    if _is_chinese(inner):
         en = _latin_left(text, left_end, inner)
-        return PairMatch((inner_start, inner_end), en) if en else None
+        if en is None:
+            return None
+        # a gloss, unless the dictionary renders the English so (entanglement(纠缠))
+        if _gloss(inner, segmenter) and not segmenter.glosses.renders(inner, text[slice(*en)]):
+            return None
+        return PairMatch((inner_start, inner_end), en)
     return _acronym_pair(text, left_end, inner_start, inner_end, segmenter)
 
 
@@ -196,7 +201,12 @@ def _latin_left(text: str, left_end: int, inner: str) -> tuple[int, int] | None:
     spans = list(latin_spans(text[:left_end]))
     if not spans or spans[-1][1] != left_end or _VERSION.fullmatch(text[slice(*spans[-1])]):
         return None  # 0.9.x(预览版): a version number is no term
+    if _NUMBER_BEFORE.search(text, 0, spans[-1][0]):
+        return None  # 10 mK(比宇宙背景辐射还冷): a unit after a number
     return spans[-1]
+
+
+_NUMBER_BEFORE = re.compile(r"\d ?$")
 
 
 _VERSION = re.compile(r"v?\d+(?:\.(?:\d+|x))+", re.IGNORECASE)
