@@ -345,6 +345,13 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ("先 search(搜索)再排序", [("搜索", "search")]),
         ("用 Docker(推荐)部署", []),
         ("冷却到约 10 mK(比宇宙背景辐射还冷)的温度", []),
+        # a head glossed with a word of the English counts a whole word (贷 "loan"), and
+        # 不可 is the affix of non-…-able
+        ("黑客利用闪电贷(flash loan)操纵价格", [("闪电贷", "flash loan")]),
+        (
+            "可能出现脏读、不可重复读(non-repeatable read)和幻读",
+            [("不可重复读", "non-repeatable read")],
+        ),
         # ...less is rendered by 无, 免 or 非 before the term
         ("浏览器支持无密码登录(passwordless login)", [("无密码登录", "passwordless login")]),
         ("八达通是非接触式支付(contactless payment)", [("非接触式支付", "contactless payment")]),

@@ -363,7 +363,8 @@ def zh_start(
             # a word glossed with several words of the English stands for them all
             # (神经网络 "neural network", 央行 "central bank")
             glossed = len(segmenter.glosses.stems(token.text) & wanted) if wanted else 0
-            words += max(weight, glossed) if glossed > 1 else weight
+            # (and the head one it is glossed with: 闪电|贷 "loan", 代理|银行 "bank")
+            words += max(weight, glossed) if glossed > 1 or head else weight
         # A word the English renders belongs to the term (计算|着色器 for Compute Shader).
         belongs = (
             head
@@ -467,6 +468,7 @@ _MODIFIER_RENDERINGS: dict[str, tuple[str, ...]] = {
     "零": ("zero",),
     "非": ("non", "un"),
     "无": ("no", "non"),
+    "不可": ("non", "un", "in", "im", "ir"),
     "反": ("anti", "reverse", "counter", "back"),
     "逆": ("inverse", "reverse"),
     "自": ("self", "auto"),
@@ -600,9 +602,11 @@ def _word_weight(word: str, head: bool) -> float:
     """How many English words a Chinese word stands for: an organisation suffix as the head
     none (枫清|科技, but not 智能 in 智能体), one character half (the affixes: 过|拟合,
     遥|操作), two characters one, longer words one per two characters (单元测试 ≈ unit
-    test)."""
+    test); 不可, the affix of un-…-able, half."""
     if head and word in ORGANISATION_SUFFIXES:
         return 0.0
+    if word == "不可":
+        return 0.5  # 不可|重复|读 for non-repeatable read, as the English prefix counts
     return max(0.5, len(word) / 2) if len(word) != 2 else 1.0
 
 
