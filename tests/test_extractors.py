@@ -348,6 +348,7 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         # a head glossed with a word of the English counts a whole word (贷 "loan"), and
         # 不可 is the affix of non-…-able
         ("黑客利用闪电贷(flash loan)操纵价格", [("闪电贷", "flash loan")]),
+        ("量子力学里有不可克隆定理(no-cloning theorem)", [("不可克隆定理", "no-cloning theorem")]),
         (
             "可能出现脏读、不可重复读(non-repeatable read)和幻读",
             [("不可重复读", "non-repeatable read")],

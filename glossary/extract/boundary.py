@@ -468,7 +468,7 @@ _MODIFIER_RENDERINGS: dict[str, tuple[str, ...]] = {
     "零": ("zero",),
     "非": ("non", "un"),
     "无": ("no", "non"),
-    "不可": ("non", "un", "in", "im", "ir"),
+    "不可": ("non", "un", "in", "im", "ir", "no-"),
     "反": ("anti", "reverse", "counter", "back"),
     "逆": ("inverse", "reverse"),
     "自": ("self", "auto"),
