@@ -353,6 +353,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "可能出现脏读、不可重复读(non-repeatable read)和幻读",
             [("不可重复读", "non-repeatable read")],
         ),
+        # a preposition ends the term; an acronym's hyphen is no letter
+        ("海力士凭借批量回流模制底部填充(MR-MUF)领先", [("批量回流模制底部填充", "MR-MUF")]),
+        ("公司依照通用数据保护条例(GDPR)处理", [("通用数据保护条例", "GDPR")]),
+        # a note of origin is no translation
+        ("其中 ML-KEM(源自 CRYSTALS-Kyber)已定稿", []),
         # ...less is rendered by 无, 免 or 非 before the term
         ("浏览器支持无密码登录(passwordless login)", [("无密码登录", "passwordless login")]),
         ("八达通是非接触式支付(contactless payment)", [("非接触式支付", "contactless payment")]),

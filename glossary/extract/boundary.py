@@ -292,7 +292,7 @@ def english_units(english: str) -> float:
     """
     stripped = english.strip()
     if ACRONYM.fullmatch(stripped) and stripped.rstrip("s").isupper() and " " not in stripped:
-        return float(len(stripped.rstrip("s")))
+        return float(sum(c.isalnum() for c in stripped.rstrip("s")))  # MR-MUF: five letters
     units = 0.0
     for word in re.split(r"[\s\-]+", _POSSESSIVE.sub("", stripped)):
         if not word or word.lower() in _ENGLISH_FUNCTION_WORDS:
@@ -396,6 +396,8 @@ def _ends_term(word: str, head: bool, english: str, segmenter: Segmenter) -> boo
     if word in LEFT_STOPWORDS:
         # 外 ends 数据|外 but not 分布外 for out-of-distribution
         return not (head and word in _HEAD_STOPWORDS) and not _rendered(english, word)
+    if not head and len(word) > 1 and word != _BASED_ON and segmenter.pos(word) == "p":
+        return not segmenter.glosses.renders(word, english)  # 凭借|批量回流模制底部填充
     # 多组 is tagged a numeral, but 多 renders multi- (多组学 for multi-omics)
     return _quantifier(word, segmenter) and not _rendered(english, word[0])
 

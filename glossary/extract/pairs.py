@@ -137,7 +137,22 @@ def _gloss(inner: str, segmenter: Segmenter) -> bool:
 
 
 # Another name of the same thing, not its translation: TanStack Query(原名 React Query).
-_ALIAS_MARKERS = ("原名", "又名", "旧称", "曾用名", "前身", "简称", "以下简称", "下称", "亦称")
+_ALIAS_MARKERS = (
+    "原名",
+    "又名",
+    "旧称",
+    "曾用名",
+    "前身",
+    "简称",
+    "以下简称",
+    "下称",
+    "亦称",
+    "源自",
+    "来自",
+    "出自",
+    "现名",
+    "改名为",
+)
 # 图 and 表 only as captions (图为, 图片来源): 图形处理器, 表示学习 are terms.
 _REFERENCE_MARKERS = (
     "见",
