@@ -277,6 +277,10 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "要求最高 CPU 频率(maximum CPU frequency)不变",
             [("最高 CPU 频率", "maximum CPU frequency")],
         ),
+        (  # one long word before the Latin word is no sign of two Chinese ones
+            "接着检查垂直 Pod 自动扩缩容(Vertical Pod Autoscaler)的配置",
+            [("垂直 Pod 自动扩缩容", "Vertical Pod Autoscaler")],
+        ),
         # -able is rendered by 可, and a Latin word may join the English with a hyphen
         ("默认隔离级别是可重复读(Repeatable Read)", [("可重复读", "Repeatable Read")]),
         (

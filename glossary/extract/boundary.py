@@ -182,7 +182,10 @@ def _latin_opening(text: str, start: int, left_end: int, inner: str, segmenter: 
     term_end = latin_start - gap
     if term_end < 1 or not is_han(text[term_end - 1]):
         return start
-    opening = zh_start(text, term_end, before, segmenter)
+    # a word each: the English before the Latin word is part of a longer term, so one long
+    # word there is no sign of two Chinese ones (检查|水平 Pod 自动扩缩容 for Horizontal Pod …)
+    units = float(sum(w not in _ENGLISH_FUNCTION_WORDS for w in before.split())) or 1.0
+    opening = zh_start(text, term_end, before, segmenter, units=units)
     return opening if opening < term_end else start
 
 
