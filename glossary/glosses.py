@@ -37,6 +37,7 @@ class Glosses:
 
     def __init__(self) -> None:
         self._glosses: dict[str, str] | None = None  # headword → its gloss words, joined
+        self._verbs: frozenset[str] = frozenset()  # headwords first glossed "to …"
         self._stemmer: Any = None
         self._stems: dict[str, str] = {}  # English word → its stem
         self._gloss_stems: dict[str, frozenset[str]] = {}  # headword → its gloss stems
@@ -73,12 +74,24 @@ class Glosses:
     def stems(self, word: str) -> frozenset[str]:
         """The gloss stems of a simplified Chinese word (empty for a word CC-CEDICT lacks)."""
         if self._glosses is None:
-            self._glosses = _load()
+            self._glosses, self._verbs = _load()
         found = self._gloss_stems.get(word)
         if found is None:
             joined = self._glosses.get(word, "")
             found = self._gloss_stems[word] = frozenset(map(self.stem, joined.split()))
         return found
+
+    def verbal(self, word: str) -> bool:
+        """Whether the dictionary's first sense of ``word`` is a verb ("to exploit" for 利用,
+        which jieba tags a noun).
+
+        >>> glosses = Glosses()
+        >>> glosses.verbal("利用"), glosses.verbal("模型")
+        (True, False)
+        """
+        if self._glosses is None:
+            self._glosses, self._verbs = _load()
+        return word in self._verbs
 
     def renders(self, word: str, english: str) -> bool:
         """Whether a content word of ``english`` glosses the Chinese ``word``.
@@ -90,9 +103,11 @@ class Glosses:
         return not self.stems(word).isdisjoint(self.english_stems(english))
 
 
-def _load() -> dict[str, str]:
+def _load() -> tuple[dict[str, str], frozenset[str]]:
+    """Each headword's gloss words, and the headwords whose first sense is a verb."""
     package, name = _DATA
     glosses: dict[str, list[str]] = {}
+    verbs: set[str] = set()
     with (
         resources.files(package).joinpath(name).open("rb") as raw,
         gzip.open(raw, "rt", encoding="utf-8") as lines,
@@ -106,6 +121,14 @@ def _load() -> dict[str, str]:
                 for word in _WORD.findall(_NOTE.sub(" ", match.group(2)).casefold())
                 if word not in _STOPWORDS
             ]
+            headword = match.group(1)
+            if headword not in glosses and _VERBAL.match(match.group(2)):
+                verbs.add(headword)
             if words:
-                glosses.setdefault(match.group(1), []).extend(words)
-    return {word: " ".join(dict.fromkeys(found)) for word, found in glosses.items()}
+                glosses.setdefault(headword, []).extend(words)
+    joined = {word: " ".join(dict.fromkeys(found)) for word, found in glosses.items()}
+    return joined, frozenset(verbs)
+
+
+# A first sense that is a verb: "to exploit", "(of a computer etc) to read (data)".
+_VERBAL = re.compile(r"(?:\([^)]*\) )?to ")

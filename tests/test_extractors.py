@@ -360,6 +360,10 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         # a preposition ends the term; an acronym's hyphen is no letter
         ("海力士凭借批量回流模制底部填充(MR-MUF)领先", [("批量回流模制底部填充", "MR-MUF")]),
         ("公司依照通用数据保护条例(GDPR)处理", [("通用数据保护条例", "GDPR")]),
+        # a verb by the dictionary though jieba tags it a noun (利用 "to exploit")
+        ("利用低秩分解(low-rank decomposition)压缩", [("低秩分解", "low-rank decomposition")]),
+        # the stop of a company abbreviation, and a 据 jieba glued to the name
+        ("据英伟达公司(NVIDIA Corp.)透露", [("英伟达公司", "NVIDIA Corp")]),
         # a note of origin is no translation
         ("其中 ML-KEM(源自 CRYSTALS-Kyber)已定稿", []),
         # ...less is rendered by 无, 免 or 非 before the term

@@ -54,3 +54,18 @@ def test_glosses_are_read_only_when_asked() -> None:
     assert fresh._glosses is None
     assert "certif" in fresh.stems("凭证")
     assert fresh._glosses is not None
+
+
+@pytest.mark.parametrize(
+    ("word", "verbal"),
+    [
+        ("利用", True),  # to exploit
+        ("接管", True),  # to take over
+        ("读取", True),  # (of a computer etc) to read
+        ("模型", False),  # model
+        ("推理", False),  # reasoning first, to infer later
+        ("不存在的词语", False),
+    ],
+)
+def test_whether_the_first_sense_is_a_verb(glosses: Glosses, word: str, verbal: bool) -> None:
+    assert glosses.verbal(word) is verbal

@@ -143,7 +143,7 @@ def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int
     return start + 1 if word[0] in _GLUED_FUNCTION_CHARACTERS else start
 
 
-_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当")
+_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当据")
 
 
 # Parts of speech that introduce a term rather than belong to it, glossed or not (通过 "via").
@@ -633,6 +633,13 @@ def _opening_cost(word: str, segmenter: Segmenter) -> float:
     if word in ROLE_WORDS:
         return _INTRODUCES
     tag = segmenter.pos(word)
+    if (
+        tag in _NOMINAL_OR_LINKING
+        and len(word) > 1
+        and segmenter.dictionary_frequency(word) >= EVERYDAY_VERB
+        and segmenter.glosses.verbal(word)
+    ):
+        tag = "v"  # jieba tags 利用 a noun and 接管 a conjunction; the dictionary says verb
     if tag is None and len(word) == 2 and word[0] in "一二三四五六七八九十百千万几两每各":
         return _INTRODUCES  # 百种, 一份: a number and a measure word jieba did not know
     if tag in ("d", "m", "q", "r", "p", "c", "u", "t", "f", "ad", "vd"):
@@ -647,6 +654,7 @@ def _opening_cost(word: str, segmenter: Segmenter) -> float:
 
 
 _INTRODUCES = 0.6
+_NOMINAL_OR_LINKING = frozenset({"n", "c"})
 _COMMONEST_VERB = 10_000
 _ALWAYS_INTRODUCES = 1.1
 # The last character of a verb that takes its object next (存入, 部署到, 转换成, 分配给):

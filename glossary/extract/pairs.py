@@ -175,7 +175,12 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if text.endswith(_COMPANY_ABBREVIATIONS, start, end):
+        end -= 1  # NVIDIA Corp.: the stop of an abbreviation is no part of the name
     return start, end
+
+
+_COMPANY_ABBREVIATIONS = (" Corp.", " Inc.", " Ltd.", " Co.", " Plc.", " Jr.", " Bros.")
 
 
 def _is_english(inner: str) -> bool:
