@@ -330,6 +330,10 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ),
         ("我们做了三维重建(3D reconstruction)实验", [("三维重建", "3D reconstruction")]),
         ("上下文窗口(128K)很长", []),
+        (  # an ordinal opens the English, and 第三代 renders it
+            "通信标准由第三代合作伙伴计划(3rd Generation Partnership Project,3GPP)制定",
+            [("第三代合作伙伴计划", "3rd Generation Partnership Project")],
+        ),
         # jieba tags 多组 and 层次 numerals, and 外 is a function word: the English renders
         # 多 and 外, and 层次 holds no numeral
         ("实验室搭建了多组学(multi-omics)平台", [("多组学", "multi-omics")]),

@@ -303,7 +303,7 @@ def english_units(english: str) -> float:
         if word.lower() in _ENGLISH_PREFIXES:
             units += 0.5  # post-training, pre-trained: a prefix, not a word
             continue
-        parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", word) or [word]
+        parts = re.findall(r"\d+(?:st|nd|rd|th)\b|[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", word) or [word]
         units += len(parts)
     if len(stripped) >= _LONG_WORD and stripped.isalpha() and not stripped.isupper():
         units += 0.5  # one long word often takes two Chinese ones: foundry 晶圆|代工
@@ -402,7 +402,11 @@ def _ends_term(word: str, head: bool, english: str, segmenter: Segmenter) -> boo
     if not head and len(word) > 1 and word != _BASED_ON and segmenter.pos(word) == "p":
         return not segmenter.glosses.renders(word, english)  # 凭借|批量回流模制底部填充
     # 多组 is tagged a numeral, but 多 renders multi- (多组学 for multi-omics)
-    return _quantifier(word, segmenter) and not _rendered(english, word[0])
+    return (
+        _quantifier(word, segmenter)
+        and not _rendered(english, word[0])
+        and not _rendered(english, word)
+    )
 
 
 def _english_words_of(word: str, head: bool, english: str, *, acronym: bool) -> float:
@@ -424,8 +428,9 @@ def _rendered(english: str, word: str) -> bool:
     """Whether a word of the English renders ``word`` (Compute Shader for 计算|着色器,
     Extreme Ultraviolet for 极|紫外): then it belongs to the term, whatever jieba tags it."""
     renderings = HEAD_RENDERINGS.get(word) or _MODIFIER_RENDERINGS.get(word, ())
-    if not renderings and word[0] in _NUMERALS:
-        renderings = _MODIFIER_RENDERINGS.get(word[0], ())  # 三维 for 3D, 两阶段 for two-phase
+    if not renderings:  # a numeral in it: 三维 for 3D, 两阶段 for two-phase, 第三代 for 3rd
+        numeral = next((c for c in word if c in _NUMERALS and c in _MODIFIER_RENDERINGS), "")
+        renderings = _MODIFIER_RENDERINGS.get(numeral, ())
     return any(w.startswith(renderings) for w in english.casefold().split() if renderings)
 
 

@@ -40,8 +40,9 @@ _PAREN = re.compile(r"\(([^()]{1,60})\)")
 # Latin letters with their accented forms (Schrödinger equation, Poincaré); a hyphen or an
 # en dash joins words (Diffie–Hellman).
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
-# A number may open it when a letter follows at once (3D IC, 2PL), not a unit (128K, 300ms).
-_DIGIT_OPENING = r"(?:\d(?=[A-Z]{1,3}\b|[A-Z]{1,3}[ \-]))?"
+# A number may open it when a letter follows at once (3D IC, 2PL), not a unit (128K, 300ms),
+# and so may an ordinal (3rd Generation Partnership Project).
+_DIGIT_OPENING = r"(?:\d(?=[A-Z]{1,3}\b|[A-Z]{1,3}[ \-])|\d{1,2}(?:st|nd|rd|th) )?"
 _ENGLISH = re.compile(
     rf"{_DIGIT_OPENING}[{_LETTER}][{_LETTER}0-9.\-–'’&+ ]*[{_LETTER}0-9+]|[A-Za-z]"
 )
