@@ -368,6 +368,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ("利用低秩分解(low-rank decomposition)压缩", [("低秩分解", "low-rank decomposition")]),
         # the stop of a company abbreviation, and a 据 jieba glued to the name
         ("据英伟达公司(NVIDIA Corp.)透露", [("英伟达公司", "NVIDIA Corp")]),
+        # 用 introduces the term it is followed by
+        (
+            "研究人员用冷冻电镜(cryo-electron microscopy,cryo-EM)解析结构",
+            [("冷冻电镜", "cryo-electron microscopy")],
+        ),
         # a note of origin is no translation
         ("其中 ML-KEM(源自 CRYSTALS-Kyber)已定稿", []),
         # ...less is rendered by 无, 免 or 非 before the term
