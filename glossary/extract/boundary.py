@@ -47,12 +47,10 @@ _HEAD_STOPWORDS = CONTEXT_WORDS
 def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int | None:
     """Where the Chinese term that ``english`` renders starts, the term ending at ``end``
     (None when it would be shorter than two characters): the best fit of whole words,
-    moved by what the dictionary says they mean, out to the whole of an organisation's
-    name and past a function character jieba glued on, then an affix or a Latin word
-    before it that the English also has."""
+    moved by what the dictionary says they mean and past a function character jieba glued
+    on, then an affix or a Latin word before it that the English also has."""
     start = zh_start(text, end, english, segmenter)
     start = glossed_start(text, start, end, english, segmenter)
-    start = _organisation_start(text, start, end, english, segmenter)
     start = _unglued_start(text, start, end, segmenter)
     if end - start < 2:
         return None
@@ -113,40 +111,6 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
         covered |= new
         index -= step
     return run_start + tokens[index].start if index < first else start
-
-
-def _organisation_start(text: str, start: int, end: int, english: str, segmenter: Segmenter) -> int:
-    """Take in the rest of an organisation's name: when the term ends in an organisation's
-    head (学会, 研究院, 委员会) and the English is a name (an acronym or capitalised words),
-    the nouns and places before the fit belong to the name, whether or not the English
-    has a word for them (国际|自动机工程师学会 for Society of Automotive Engineers, SAE)."""
-    if start >= end or not _NAME_ENGLISH.fullmatch(english.strip()):
-        return start
-    run_start = _joined_run_start(text, end)
-    tokens = segmenter.tokens(text[run_start:end])
-    if not tokens or tokens[-1].text not in _ORGANISATION_HEADS:
-        return start
-    index = next((i for i, t in enumerate(tokens) if run_start + t.start >= start), len(tokens))
-    while index > 0 and end - (run_start + tokens[index - 1].start) <= _LONGEST_NAME:
-        word = tokens[index - 1].text
-        if tokens[index - 1].kind != "han" or word in LEFT_STOPWORDS or word in ROLE_WORDS:
-            break
-        if segmenter.pos(word) not in _NAME_PART_TAGS:
-            break
-        index -= 1
-    return min(start, run_start + tokens[index].start) if index < len(tokens) else start
-
-
-# The last words of organisations' names, and the tags of the words their names hold.
-_ORGANISATION_HEADS = frozenset(
-    "学会 协会 委员会 研究院 研究所 大学 学院 医院 实验室 基金会 联盟 组织 中心 公司 集团 "
-    "银行 交易所 管理局 监管局 总局 委员会".split()
-)
-_NAME_PART_TAGS = frozenset({None, "n", "nt", "ns", "nz", "nr", "nrt", "j", "a", "an", "b"})
-_NAME_ENGLISH = re.compile(
-    r"[A-Z][A-Za-z0-9&.\-]*(?: (?:[A-Z][A-Za-z0-9&.\-]*|of|and|for|the|in|on))*"
-)
-_LONGEST_NAME = 20  # characters
 
 
 _AND = frozenset({"及", "与", "和", "以及"})
