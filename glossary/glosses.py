@@ -5,16 +5,22 @@ parenthesis render this Chinese word? (凭证 is glossed "certificate", so 凭�
 授权中心 is what "Certificate Authority" translates.) Words are compared by their stems, so
 that "authority" meets "to authorize".
 
-The dictionary is read only when first asked (about 0.3 s), and only what the question needs
-is kept: each simplified headword and the words of its glosses, as one string; they are
-stemmed (Snowball) when asked about.
+The dictionary is read only when first asked, and only what the question needs is kept:
+each simplified headword and the words of its glosses, as one string (stemmed with Snowball
+when asked about), and the headwords whose first sense is a verb. Parsing takes about 0.6 s;
+the result is kept in the user's cache directory, from which later processes read it in
+0.04 s.
 """
 
 from __future__ import annotations
 
 import gzip
+import marshal
+import os
 import re
-from importlib import resources
+import tempfile
+from importlib import metadata, resources
+from pathlib import Path
 from typing import Any
 
 # Words of a gloss or an English term that say nothing about what a word means.
@@ -103,7 +109,45 @@ class Glosses:
         return not self.stems(word).isdisjoint(self.english_stems(english))
 
 
-def _load() -> tuple[dict[str, str], frozenset[str]]:
+Parsed = tuple[dict[str, str], frozenset[str]]
+
+
+def _load() -> Parsed:
+    """The parsed dictionary, from the user's cache when it was parsed before (reading the
+    cache takes a twentieth of parsing: 0.04 s against 0.6 s, in every worker process)."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as handle:
+            cached = marshal.load(handle)
+        if isinstance(cached, tuple) and len(cached) == 2:
+            glosses, verbs = cached
+            if isinstance(glosses, dict) and isinstance(verbs, frozenset):
+                return glosses, verbs
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # not there yet, or unreadable: parse again
+    parsed = _parse()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as written:
+            marshal.dump(parsed, written)
+        os.replace(written.name, path)
+    except OSError:
+        pass  # a read-only home: parse every time
+    return parsed
+
+
+def _cache_path() -> Path:
+    """Where the parsed dictionary is kept: named by the package's version and the format
+    of what is kept, so a new dictionary or a new parser never reads an old copy."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    version = metadata.version(_DATA[0])
+    return Path(base) / "glossary" / f"cedict-{version}-{_CACHE_FORMAT}.marshal"
+
+
+_CACHE_FORMAT = 1  # raise when _parse keeps something else
+
+
+def _parse() -> Parsed:
     """Each headword's gloss words, and the headwords whose first sense is a verb."""
     package, name = _DATA
     glosses: dict[str, list[str]] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from glossary.glosses import Glosses
@@ -69,3 +71,33 @@ def test_glosses_are_read_only_when_asked() -> None:
 )
 def test_whether_the_first_sense_is_a_verb(glosses: Glosses, word: str, verbal: bool) -> None:
     assert glosses.verbal(word) is verbal
+
+
+def test_the_parsed_dictionary_is_kept_in_the_user_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = Glosses()
+    assert first.renders("凭证", "Certificate Authority")
+    kept = list((tmp_path / "glossary").glob("cedict-*.marshal"))
+    assert len(kept) == 1
+    # a later process reads the kept copy (and leaves it as it is) and answers the same
+    written = kept[0].stat().st_mtime_ns
+    second = Glosses()
+    assert second.renders("凭证", "Certificate Authority")
+    assert second.verbal("利用")
+    assert kept[0].stat().st_mtime_ns == written
+    # a damaged copy is parsed again, and replaced
+    kept[0].write_bytes(b"not marshal data")
+    third = Glosses()
+    assert third.stems("凭证") == first.stems("凭证")
+    assert kept[0].stat().st_size > 1_000_000
+
+
+def test_an_unwritable_cache_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert Glosses().renders("凭证", "Certificate Authority")
