@@ -606,6 +606,12 @@ def _link_pairs(entries: list[Entry], table: CandidateTable) -> list[Entry]:
         claimed.update({en, best})
         merged.pop(best, None)
         merged[en] = _paired(en_entry, zh_entry, best_votes, ranked)
+        # Another rendering the text gave keeps its own entry and learns its English
+        # (置信度 and 置信水平 for confidence level): a look-up of either finds it.
+        for other, votes in ranked[1:]:
+            if other in merged and other not in claimed:
+                merged[other] = _rendering_of(merged[other], en_entry, votes)
+                claimed.add(other)
         for abbreviation in sorted(table.pairs.abbreviations.get(en, ())):
             key = canonical_key(abbreviation)
             if key in merged and key not in claimed:
@@ -630,6 +636,16 @@ def _paired(en_entry: Entry, zh_entry: Entry, votes: int, ranked: list[tuple[str
         sources=tuple(sorted(set(en_entry.sources) | set(zh_entry.sources))),
         renderings=tuple(ranked),
         surface_counts=_add_counts(en_entry.surface_counts, zh_entry.surface_counts),
+    )
+
+
+def _rendering_of(zh_entry: Entry, en_entry: Entry, votes: int) -> Entry:
+    """A Chinese entry paired with an English that pairs more often with another Chinese."""
+    return replace(
+        zh_entry,
+        en=en_entry.term,
+        signals=tuple(sorted({*zh_entry.signals, "pair"})),
+        pair_count=votes,
     )
 
 

@@ -379,6 +379,49 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             [("中国科学院自动化研究所", "Institute of Automation")],
         ),
         ("他毕业于清华大学(Tsinghua University)", [("清华大学", "Tsinghua University")]),
+        # a six-word expansion with its acronym fits in the parenthesis
+        (
+            "系统遵循国际电信联盟无线电通信部门(International Telecommunication Union "
+            "Radiocommunication Sector,ITU-R)的建议",
+            [
+                (
+                    "国际电信联盟无线电通信部门",
+                    "International Telecommunication Union Radiocommunication Sector",
+                )
+            ],
+        ),
+        # a quoted term with an expansion and an acronym
+        (
+            "业内称之为“供应链攻击”(Supply Chain Attack,SCA)",
+            [("供应链攻击", "Supply Chain Attack")],
+        ),
+        # 做 and 用 glued to the term, quantity words and 二是 stay out; 副总 is a title
+        ("我们先做预训练(pre-training)再微调", [("预训练", "pre-training")]),
+        ("分析师用滑动窗口(sliding window)统计", [("滑动窗口", "sliding window")]),
+        ("日志里有大量噪声数据(noisy data)", [("噪声数据", "noisy data")]),
+        ("二是固态电池(solid-state battery),能量密度更高", [("固态电池", "solid-state battery")]),
+        ("研发副总王伟(Wei Wang)表示", [("王伟", "Wei Wang")]),
+        (
+            "该公司透过硅碳负极(silicon-carbon anode)提升容量",
+            [("硅碳负极", "silicon-carbon anode")],
+        ),
+        # a transliterated name is one word
+        (
+            "按照纳维-斯托克斯方程(Navier-Stokes equations)求解",
+            [("纳维-斯托克斯方程", "Navier-Stokes equations")],
+        ),
+        # auto- is 自动, de- also 反, -ful is 有
+        ("系统支持自动补全(autocompletion)功能", [("自动补全", "autocompletion")]),
+        ("接口需要反序列化(deserialization)处理", [("反序列化", "deserialization")]),
+        ("后端采用有状态服务(stateful service)", [("有状态服务", "stateful service")]),
+        # a unit after a number stays out; a dictionary word jieba split is put together
+        ("但 12 吋晶圆(wafer)的良率", [("晶圆", "wafer")]),
+        ("算法能找到全局比对(global alignment)", [("全局比对", "global alignment")]),
+        # a rare word jieba tags a preposition does not end the term (凭据)
+        (
+            "攻击者窃取操作系统凭据转储(OS Credential Dumping)文件",
+            [("操作系统凭据转储", "OS Credential Dumping")],
+        ),
         # a note of origin is no translation
         ("其中 ML-KEM(源自 CRYSTALS-Kyber)已定稿", []),
         # ...less is rendered by 无, 免 or 非 before the term
@@ -827,6 +870,19 @@ def test_an_expansion_keeps_its_chinese_when_the_acronym_was_paired_first(
         ("Role-Based Access Control", "基于角色的访问控制", False),
         ("RBAC", "基于角色的访问控制", True),
     }
+
+
+def test_another_rendering_keeps_its_own_entry_and_learns_the_english(tmp_path: Path) -> None:
+    from glossary.pipeline import extract
+
+    (tmp_path / "a.txt").write_text(
+        "这一归因的置信度(confidence level)为中等。\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "在给定的置信水平(confidence level)下估计损失。\n置信水平越高越保守。\n", encoding="utf-8"
+    )
+    pairs = {(e.zh, e.en) for e in extract([str(tmp_path)]).entries if e.zh and e.en}
+    assert pairs == {("置信水平", "confidence level"), ("置信度", "confidence level")}
 
 
 @pytest.mark.parametrize(

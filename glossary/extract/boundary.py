@@ -143,7 +143,7 @@ def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int
     return start + 1 if word[0] in _GLUED_FUNCTION_CHARACTERS else start
 
 
-_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当据")
+_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当据用做")
 
 
 # Parts of speech that introduce a term rather than belong to it, glossed or not (通过 "via").
@@ -219,6 +219,8 @@ def _prefix_opening(text: str, start: int, inner: str, segmenter: Segmenter) -> 
     elif len(first) > _LONG_WORD and first.endswith("less"):
         # 无/免/非…: Serverless 无|服务器, passwordless 无|密码登录, contactless 非|接触式
         start = next((start - 1 for a in "无免非" if text.endswith(a, 0, start)), start)
+    elif len(first) > _LONG_WORD and first.endswith("ful") and text.endswith("有", 0, start):
+        start -= 1  # 有…: stateful 有|状态计算
     return start
 
 
@@ -255,7 +257,7 @@ _PREFIXES: dict[str, tuple[str, ...]] = {
     "back": ("反向",),
     "re": ("重", "再"),
     "self": ("自",),
-    "auto": ("自",),
+    "auto": ("自动", "自"),
     "semi": ("半",),
     "super": ("超",),
     "hyper": ("超",),
@@ -265,7 +267,7 @@ _PREFIXES: dict[str, tuple[str, ...]] = {
     "cross": ("跨",),
     "bi": ("双",),
     "tele": ("遥", "远"),
-    "de": ("去",),
+    "de": ("去", "反", "解"),
 }
 _PREFIX_ORDER = sorted(_PREFIXES, key=len, reverse=True)
 
@@ -336,7 +338,7 @@ def zh_start(
     wanted = frozenset() if acronym else segmenter.glosses.english_stems(english_text)
     run_start = _joined_run_start(text, end)
     budget = min(16, 2 + 3 * english)
-    tokens = segmenter.tokens(text[run_start:end])
+    tokens = _rejoined(segmenter.tokens(text[run_start:end]), segmenter)
     best_start, best_cost = end, float("inf")
     bridged: str | None = None  # the linking word crossed, if any
     to_beat = float("inf")  # what a start beyond it must fit better than
@@ -347,6 +349,8 @@ def zh_start(
         head = index == len(tokens) - 1
         if end - start > budget and not head:  # a long word jieba knows is one word
             break
+        if not head and len(token.text) == 1 and _NUMBER_END.search(text, 0, start):
+            break  # a unit after a number (8 吋|基板)
         if _ends_term(token.text, head, english_text, segmenter):
             short_by = 1.0 if conjoined and token.text != "的" else _SHORT_BY
             if bridged is None and best_cost >= short_by and _bridge(tokens, index, segmenter):
@@ -367,7 +371,7 @@ def zh_start(
             # (神经网络 "neural network", 央行 "central bank")
             glossed = len(segmenter.glosses.stems(token.text) & wanted) if wanted else 0
             # (and the head one it is glossed with: 闪电|贷 "loan", 代理|银行 "bank")
-            words += max(weight, glossed) if glossed > 1 or head else weight
+            words += max(weight, glossed) if glossed > 1 or head or len(token.text) == 1 else weight
         # A word the English renders belongs to the term (计算|着色器 for Compute Shader).
         belongs = (
             head
@@ -392,6 +396,30 @@ def zh_start(
     return best_start
 
 
+_NUMBER_END = re.compile(r"\d ?$")
+
+
+def _rejoined(tokens: list[Token], segmenter: Segmenter) -> list[Token]:
+    """Two one-character words put back together when jieba split a dictionary word and
+    one half is a function character (局部|比|对 → 局部|比对): it would end the term.
+    Two function characters stay apart (中|的)."""
+    joined: list[Token] = []
+    for token in tokens:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and len(last.text) == 1
+            and len(token.text) == 1
+            and last.kind == token.kind == "han"
+            and (last.text in LEFT_STOPWORDS) != (token.text in LEFT_STOPWORDS)
+            and segmenter.glosses.stems(last.text + token.text)
+        ):
+            joined[-1] = Token(last.text + token.text, last.start, token.end, "han")
+        else:
+            joined.append(token)
+    return joined
+
+
 def _ends_term(word: str, head: bool, english: str, segmenter: Segmenter) -> bool:
     """Whether ``word`` ends the term on its left: a function or context word (though a
     context verb as the head belongs to the term: 灰度发布), or a numeral or measure word
@@ -399,7 +427,13 @@ def _ends_term(word: str, head: bool, english: str, segmenter: Segmenter) -> boo
     if word in LEFT_STOPWORDS:
         # 外 ends 数据|外 but not 分布外 for out-of-distribution
         return not (head and word in _HEAD_STOPWORDS) and not _rendered(english, word)
-    if not head and len(word) > 1 and word != _BASED_ON and segmenter.pos(word) == "p":
+    if (
+        not head
+        and len(word) > 1
+        and word != _BASED_ON
+        and segmenter.pos(word) == "p"
+        and segmenter.dictionary_frequency(word) >= EVERYDAY_VERB  # not 凭据, tagged p
+    ):
         return not segmenter.glosses.renders(word, english)  # 凭借|批量回流模制底部填充
     # 多组 is tagged a numeral, but 多 renders multi- (多组学 for multi-omics)
     return (
@@ -589,7 +623,7 @@ def _quantifier(word: str, segmenter: Segmenter) -> bool:
 
 
 # Characters of numerals and quantities: jieba also tags 层次 a numeral, which has none.
-_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几多少数每各半双单第些")
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几多少数每各半双单第些量")
 
 
 def _bridge(tokens: list[Token], index: int, segmenter: Segmenter) -> bool:
@@ -617,6 +651,8 @@ def _word_weight(word: str, head: bool) -> float:
         return 0.0
     if word == "不可":
         return 0.5  # 不可|重复|读 for non-repeatable read, as the English prefix counts
+    if len(word) > 2 and set(word) <= TRANSLITERATION_CHARS:
+        return 1.0  # a transliterated name is one word (布莱克-斯科尔斯|模型)
     return max(0.5, len(word) / 2) if len(word) != 2 else 1.0
 
 

@@ -36,7 +36,7 @@ from glossary.extract.latin import latin_spans
 from glossary.segment import Segmenter
 from glossary.text import is_han
 
-_PAREN = re.compile(r"\(([^()]{1,60})\)")
+_PAREN = re.compile(r"\(([^()]{1,90})\)")  # room for a six-word expansion and its acronym
 # Latin letters with their accented forms (Schrödinger equation, Poincaré); a hyphen or an
 # en dash joins words (Diffie–Hellman).
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
@@ -347,7 +347,10 @@ def _acronym_pair(
     last = text[left_end - 1]
     if is_han(last) and "expansion" in kinds and "acronym" in kinds:
         expansion = parts[kinds.index("expansion")]
-        start = term_start(text, left_end, text[slice(*expansion)], segmenter)
+        quoted = _quoted_term(text, left_end)
+        start = (
+            quoted[0] if quoted else term_start(text, left_end, text[slice(*expansion)], segmenter)
+        )
         if start is None:
             return None
         return PairMatch((start, left_end), expansion, parts[kinds.index("acronym")])
