@@ -938,7 +938,7 @@ def test_everyday_words_in_traditional_characters_are_no_new_words(tmp_path: Pat
 
 
 def test_every_technical_head_has_its_english_renderings() -> None:
-    from glossary.extract.boundary import HEAD_RENDERINGS
+    from glossary.extract.renderings import HEAD_RENDERINGS
     from glossary.lexicon import TECH_HEADS
 
     assert set(HEAD_RENDERINGS) == set(TECH_HEADS)

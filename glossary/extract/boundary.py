@@ -16,6 +16,18 @@ import re
 
 from glossary.extract.latin import latin_spans
 from glossary.extract.names import name_spans
+from glossary.extract.renderings import (
+    ACRONYM,
+    AFFIXES,
+    ENGLISH_FUNCTION_WORDS,
+    LONG_WORD,
+    NUMERALS,
+    RENDERED_PREFIXES,
+    english_prefix,
+    english_units,
+    rendered,
+    renders_head,
+)
 from glossary.lexicon import (
     CONTEXT_WORDS,
     FUNCTION_WORDS,
@@ -28,14 +40,7 @@ from glossary.lexicon import (
 from glossary.segment import Segmenter, Token
 from glossary.text import is_han
 
-ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s?")
 NAME_DOTS = "·•‧・"
-_ENGLISH_FUNCTION_WORDS = frozenset("of the a an and or for to in on with by as at".split())
-# English prefixes that a Chinese affix (非, 预, 后, 超, 微, 多, 遥, 反 …) usually renders.
-_ENGLISH_PREFIXES = tuple(
-    "un non pre post multi micro macro self semi anti inter intra over under sub super hyper "
-    "cross tele back auto".split()
-)
 EVERYDAY_VERB = 500  # jieba count from which a verb is everyday language
 
 # Words that never belong to the term left of a parenthesis: particles, prepositions,
@@ -184,7 +189,7 @@ def _latin_opening(text: str, start: int, left_end: int, inner: str, segmenter: 
         return start
     # a word each: the English before the Latin word is part of a longer term, so one long
     # word there is no sign of two Chinese ones (检查|水平 Pod 自动扩缩容 for Horizontal Pod …)
-    units = float(sum(w not in _ENGLISH_FUNCTION_WORDS for w in before.split())) or 1.0
+    units = float(sum(w not in ENGLISH_FUNCTION_WORDS for w in before.split())) or 1.0
     opening = zh_start(text, term_end, before, segmenter, units=units)
     return opening if opening < term_end else start
 
@@ -203,7 +208,7 @@ def _prefix_opening(text: str, start: int, inner: str, segmenter: Segmenter) -> 
     the segmenter glued it to the word before or the fit left it out (是非|监督学习 for
     Unsupervised Learning, 重|排序模型 for Reranker, 反向|传播 for Backpropagation,
     可|观测性 for Observability)."""
-    affixes = _PREFIXES.get(_english_prefix(inner), ())
+    affixes = AFFIXES.get(english_prefix(inner), ())
     if start > 0 and not text.startswith(affixes, start):
         start = next(
             (
@@ -216,10 +221,10 @@ def _prefix_opening(text: str, start: int, inner: str, segmenter: Segmenter) -> 
     first = inner.strip().split(" ")[0].casefold()
     if first.endswith(("able", "ible", "ability", "ibility")) and text.endswith("可", 0, start):
         start -= 1  # 可…(性): Repeatable 可|重复读, Scalability 可|扩展性
-    elif len(first) > _LONG_WORD and first.endswith("less"):
+    elif len(first) > LONG_WORD and first.endswith("less"):
         # 无/免/非…: Serverless 无|服务器, passwordless 无|密码登录, contactless 非|接触式
         start = next((start - 1 for a in "无免非" if text.endswith(a, 0, start)), start)
-    elif len(first) > _LONG_WORD and first.endswith("ful") and text.endswith("有", 0, start):
+    elif len(first) > LONG_WORD and first.endswith("ful") and text.endswith("有", 0, start):
         start -= 1  # 有…: stateful 有|状态计算
     return start
 
@@ -239,81 +244,11 @@ def _ends_function_word(text: str, end: int, segmenter: Segmenter) -> bool:
 _NOT_AFFIXED = frozenset({"p", "c", "d", "t", "f"})
 
 
-def _english_prefix(english: str) -> str:
-    word = english.strip().split(" ")[0].casefold()
-    return next((p for p in _PREFIX_ORDER if word.startswith(p) and len(word) > len(p) + 2), "")
-
-
-# English prefixes and the Chinese affixes that render them (Unsupervised → 非/无监督,
-# Pre-training → 预训练, Reranker → 重排序); the longest prefix is tried first.
-_PREFIXES: dict[str, tuple[str, ...]] = {
-    "non": ("非", "无"),
-    "un": ("非", "无"),
-    "pre": ("预",),
-    "post": ("后",),
-    "multi": ("多",),
-    "anti": ("反", "抗"),
-    "counter": ("反",),
-    "back": ("反向",),
-    "re": ("重", "再"),
-    "self": ("自",),
-    "auto": ("自动", "自"),
-    "semi": ("半",),
-    "super": ("超",),
-    "hyper": ("超",),
-    "micro": ("微",),
-    "over": ("过",),
-    "under": ("欠",),
-    "cross": ("跨",),
-    "bi": ("双",),
-    "tele": ("遥", "远"),
-    "de": ("去", "反", "解"),
-}
-_PREFIX_ORDER = sorted(_PREFIXES, key=len, reverse=True)
-
-
 def han_run_start(text: str, end: int, extra: str = "") -> int:
     start = end
     while start > 0 and (is_han(text[start - 1]) or text[start - 1] in extra):
         start -= 1
     return start
-
-
-def english_units(english: str) -> float:
-    """How many Chinese words an English term is likely to take.
-
-    One per content word (``of``, ``the`` … take none), one per capitalised part of a
-    camel-case name (DeepBlue → 2), one per letter of an acronym (CNN → 3) and half for a
-    prefix written as a word of its own (post-training → 1.5), and half more when the
-    English is one long word (Refactoring, Production → 1.5: 重构 or 生产环境, the fit and
-    the opening decide). A prefix inside a word adds nothing here (Preference is no
-    prefixed word); :func:`_prefix_opening` takes in the affix that renders one (非|监督学习
-    for Unsupervised Learning).
-
-    >>> [english_units(e) for e in ("Scaling Law", "CNN", "Principle of Least Privilege",
-    ...                              "Unsupervised Learning", "DeepBlue Robotics", "post-training",
-    ...                              "foundry", "Token", "Moore's Law")]
-    [2.0, 3.0, 3.0, 2.0, 3.0, 1.5, 1.5, 1.0, 2.0]
-    """
-    stripped = english.strip()
-    if ACRONYM.fullmatch(stripped) and stripped.rstrip("s").isupper() and " " not in stripped:
-        return float(sum(c.isalnum() for c in stripped.rstrip("s")))  # MR-MUF: five letters
-    units = 0.0
-    for word in re.split(r"[\s\-]+", _POSSESSIVE.sub("", stripped)):
-        if not word or word.lower() in _ENGLISH_FUNCTION_WORDS:
-            continue
-        if word.lower() in _ENGLISH_PREFIXES:
-            units += 0.5  # post-training, pre-trained: a prefix, not a word
-            continue
-        parts = re.findall(r"\d+(?:st|nd|rd|th)\b|[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", word) or [word]
-        units += len(parts)
-    if len(stripped) >= _LONG_WORD and stripped.isalpha() and not stripped.isupper():
-        units += 0.5  # one long word often takes two Chinese ones: foundry 晶圆|代工
-    return units or 1.0
-
-
-_LONG_WORD = 7  # letters
-_POSSESSIVE = re.compile(r"['’]s\b")  # Moore's Law: the 's is no word of its own
 
 
 def zh_start(
@@ -376,11 +311,11 @@ def zh_start(
         belongs = (
             head
             or token.text == _BASED_ON
-            or _rendered(english_text, token.text)
+            or rendered(english_text, token.text)
             or segmenter.glosses.renders(token.text, english_text)
         )
         opening = 0.0 if belongs else _opening_cost(token.text, segmenter)
-        if not (belongs or acronym) and token.text in _RENDERED_PREFIXES:
+        if not (belongs or acronym) and token.text in RENDERED_PREFIXES:
             opening = _INTRODUCES  # an affix the English has no prefix for (集成|后|冷启动)
         cost = abs(words - english) + opening
         # The longer start wins a tie unless it opens with a word that introduces the term
@@ -426,7 +361,7 @@ def _ends_term(word: str, head: bool, english: str, segmenter: Segmenter) -> boo
     the English has no word for (少数几个|前馈网络)."""
     if word in LEFT_STOPWORDS:
         # 外 ends 数据|外 but not 分布外 for out-of-distribution
-        return not (head and word in _HEAD_STOPWORDS) and not _rendered(english, word)
+        return not (head and word in _HEAD_STOPWORDS) and not rendered(english, word)
     if (
         not head
         and len(word) > 1
@@ -438,8 +373,8 @@ def _ends_term(word: str, head: bool, english: str, segmenter: Segmenter) -> boo
     # 多组 is tagged a numeral, but 多 renders multi- (多组学 for multi-omics)
     return (
         _quantifier(word, segmenter)
-        and not _rendered(english, word[0])
-        and not _rendered(english, word)
+        and not rendered(english, word[0])
+        and not rendered(english, word)
     )
 
 
@@ -452,178 +387,16 @@ def _english_words_of(word: str, head: bool, english: str, *, acronym: bool) -> 
     if head and word in TECH_HEADS:
         # Chinese adds heads the English leaves out (混合专家|模型 for Mixture of
         # Experts): half a word, unless the English ends in the head's own rendering.
-        return 1.0 if _renders_head(english, word) else 0.5
-    if len(word) == 1 and _rendered(english, word):
+        return 1.0 if renders_head(english, word) else 0.5
+    if len(word) == 1 and rendered(english, word):
         return 1.0  # a one-character word the English has a word for: 极|紫外|光刻
     return _word_weight(word, head)  # 枫清|科技: the suffix weighs nothing
-
-
-def _rendered(english: str, word: str) -> bool:
-    """Whether a word of the English renders ``word`` (Compute Shader for 计算|着色器,
-    Extreme Ultraviolet for 极|紫外): then it belongs to the term, whatever jieba tags it."""
-    renderings = HEAD_RENDERINGS.get(word) or _MODIFIER_RENDERINGS.get(word, ())
-    if not renderings:  # a numeral in it: 三维 for 3D, 两阶段 for two-phase, 第三代 for 3rd
-        numeral = next((c for c in word if c in _NUMERALS and c in _MODIFIER_RENDERINGS), "")
-        renderings = _MODIFIER_RENDERINGS.get(numeral, ())
-    return any(w.startswith(renderings) for w in english.casefold().split() if renderings)
-
-
-# Modifiers, mostly of one character, and the English words (as their starts) that render them.
-_MODIFIER_RENDERINGS: dict[str, tuple[str, ...]] = {
-    "极": ("extreme", "ultra"),
-    "超": ("super", "hyper", "ultra"),
-    "根": ("root",),
-    "热": ("hot", "heat"),
-    "冷": ("cold",),
-    "双": ("dual", "double", "bi", "two"),
-    "单": ("single", "mono", "uni"),
-    "多": ("multi", "multiple", "many"),
-    "多重": ("multi", "multiple"),
-    "全": ("full", "global", "all"),
-    "半": ("semi", "half"),
-    "高": ("high",),
-    "低": ("low",),
-    "微": ("micro",),
-    "宏": ("macro",),
-    "大": ("large", "big", "great", "macro"),
-    "小": ("small", "mini", "little"),
-    "新": ("new", "neo"),
-    "老": ("old", "legacy"),
-    "旧": ("old", "legacy"),
-    "主": ("main", "primary", "master", "host"),
-    "子": ("sub", "child"),
-    "父": ("parent",),
-    "内": ("inner", "internal", "intra"),
-    "外": ("outer", "external", "extra", "out"),
-    "前": ("front", "forward", "pre"),
-    "后": ("back", "post", "rear"),
-    "过": ("over",),
-    "快": ("fast", "quick", "rapid"),
-    "慢": ("slow",),
-    "强": ("strong",),
-    "弱": ("weak",),
-    "软": ("soft",),
-    "硬": ("hard",),
-    "深": ("deep",),
-    "浅": ("shallow",),
-    "长": ("long",),
-    "短": ("short",),
-    "空": ("empty", "null", "void"),
-    "零": ("zero",),
-    "非": ("non", "un"),
-    "无": ("no", "non"),
-    "不可": ("non", "un", "in", "im", "ir", "no-"),
-    "反": ("anti", "reverse", "counter", "back"),
-    "逆": ("inverse", "reverse"),
-    "自": ("self", "auto"),
-    "预": ("pre",),
-    "重": ("re",),
-    "跨": ("cross", "trans"),
-    # numerals, which open terms the English counts in (两阶段锁 for Two-Phase Locking)
-    "一": ("one", "1", "single", "mono", "uni"),
-    "二": ("two", "2", "second", "bi", "dual"),
-    "两": ("two", "2", "bi", "dual", "double"),
-    "三": ("three", "3", "tri"),
-    "四": ("four", "4", "quad"),
-    "五": ("five", "5", "penta"),
-    "六": ("six", "6", "hexa"),
-    "八": ("eight", "8", "octa"),
-    "十": ("ten", "10", "deca"),
-}
-
-
-# The affixes whose English is known: one the English lacks opens no term (集成|后|冷启动).
-_RENDERED_PREFIXES = _MODIFIER_RENDERINGS.keys() & TERM_PREFIXES
-
-
-def _renders_head(english: str, head: str) -> bool:
-    """Whether the English ends in a rendering of the Chinese head (Large Language
-    Model for 大语言模型, Vector Database for 向量数据库)."""
-    words = english.casefold().split()
-    if not words:
-        return False
-    last = words[-1]
-    return any(last.startswith(rendering) for rendering in HEAD_RENDERINGS.get(head, ()))
-
-
-# The usual English of each technical head (TECH_HEADS), as the start of a word: the
-# English ends in one of them when it renders the head too.
-HEAD_RENDERINGS: dict[str, tuple[str, ...]] = {
-    "模型": ("model",),
-    "大模型": ("model",),
-    "学习": ("learning",),
-    "网络": ("network", "net"),
-    "神经网络": ("network", "net"),
-    "算法": ("algorithm",),
-    "数据": ("data",),
-    "数据集": ("dataset", "data"),
-    "语料": ("corpus", "corpora"),
-    "框架": ("framework",),
-    "引擎": ("engine",),
-    "平台": ("platform",),
-    "系统": ("system",),
-    "芯片": ("chip",),
-    "集群": ("cluster",),
-    "架构": ("architecture",),
-    "函数": ("function",),
-    "检索": ("retrieval", "search"),
-    "测试": ("test",),
-    "智能": ("intelligence",),
-    "计算": ("comput",),
-    "训练": ("training",),
-    "推理": ("inference", "reasoning"),
-    "编码": ("encoding", "coding"),
-    "解码": ("decoding",),
-    "向量": ("vector",),
-    "协议": ("protocol",),
-    "接口": ("interface",),
-    "数据库": ("database",),
-    "语言": ("language",),
-    "识别": ("recognition",),
-    "生成": ("generation",),
-    "优化": ("optimi",),
-    "部署": ("deployment",),
-    "存储": ("storage",),
-    "模块": ("module",),
-    "机制": ("mechanism",),
-    "云": ("cloud",),
-    "算力": ("compute", "computing"),
-    "参数": ("parameter",),
-    "微调": ("fine-tun", "tuning"),
-    "对齐": ("alignment",),
-    "蒸馏": ("distillation",),
-    "剪枝": ("pruning",),
-    "量化": ("quanti",),
-    "标注": ("annotation", "label"),
-    "嵌入": ("embedding",),
-    "张量": ("tensor",),
-    "梯度": ("gradient",),
-    "矩阵": ("matri",),
-    "节点": ("node",),
-    "服务器": ("server",),
-    "处理器": ("processor",),
-    "加速器": ("accelerator",),
-    "编译器": ("compiler",),
-    "操作系统": ("system",),
-    "容器": ("container",),
-    "微服务": ("microservice", "service"),
-    "中间件": ("middleware",),
-    "防火墙": ("firewall",),
-    "加密": ("encryption",),
-    "哈希": ("hash",),
-    "事务": ("transaction",),
-    "索引": ("index", "indices"),
-}
 
 
 def _quantifier(word: str, segmenter: Segmenter) -> bool:
     """A numeral or measure word of two characters or more (少数几个, 多种). Not a pronoun:
     jieba tags 本地 and 自身 as pronouns, and they open terms (本地缓存)."""
-    return len(word) > 1 and segmenter.pos(word) in ("m", "q") and not _NUMERALS.isdisjoint(word)
-
-
-# Characters of numerals and quantities: jieba also tags 层次 a numeral, which has none.
-_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几多少数每各半双单第些量")
+    return len(word) > 1 and segmenter.pos(word) in ("m", "q") and not NUMERALS.isdisjoint(word)
 
 
 def _bridge(tokens: list[Token], index: int, segmenter: Segmenter) -> bool:

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from glossary.extract.boundary import (
-    ACRONYM,
     EVERYDAY_VERB,
     LEFT_STOPWORDS,
     NAME_DOTS,
@@ -33,6 +32,7 @@ from glossary.extract.boundary import (
     zh_start,
 )
 from glossary.extract.latin import latin_spans
+from glossary.extract.renderings import ACRONYM
 from glossary.segment import Segmenter
 from glossary.text import is_han
 
