@@ -405,6 +405,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "该公司透过硅碳负极(silicon-carbon anode)提升容量",
             [("硅碳负极", "silicon-carbon anode")],
         ),
+        # a word jieba split before the term whose gloss opens an English compound
+        (
+            "启动前会检查运行时环境(runtime environment)是否完整",
+            [("运行时环境", "runtime environment")],
+        ),
         # a transliterated name is one word
         (
             "按照纳维-斯托克斯方程(Navier-Stokes equations)求解",

@@ -108,8 +108,10 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
                 # the English joins with "and" what the Chinese joins with 及, 与 or 和
                 # (证券|及|期货事务监察委员会 for Securities and Futures Commission)
                 new = (glosses.stems(tokens[index - 2].text) & wanted) - covered
-            else:  # ... or a glossed word split before the term (去|中心化 for Decentralised)
-                new = (glosses.stems(tokens[index - 2].text + word) & wanted) - covered
+            else:  # ... or a glossed word split before the term (去|中心化 for Decentralised,
+                # 运行|时 "run time" for runtime)
+                joined = glosses.stems(tokens[index - 2].text + word)
+                new = (joined & wanted) - covered or _compounds_opened(joined, wanted - covered)
             step = 2
         if not new:
             break
