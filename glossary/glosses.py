@@ -23,10 +23,13 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-# Words of a gloss or an English term that say nothing about what a word means.
-_STOPWORDS = frozenset(
-    "to a an the of and or in on for with by as at from be is are one sb sth something "
-    "someone etc used also see variant abbr cl old out up into about".split()
+# Words of an English term that say nothing about what it means ...
+_FUNCTION_WORDS = frozenset(
+    "to a an the of and or in on for with by as at from be is are into about".split()
+)
+# ... and, in a dictionary's gloss, also its notes (variant of, used in, abbr, CL).
+_STOPWORDS = _FUNCTION_WORDS | frozenset(
+    "one sb sth something someone etc used also see variant abbr cl old out up".split()
 )
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
 _NOTE = re.compile(r"\([^)]*\)|\bCL:\S*|\b(?:variant|surname) of \S+")
@@ -74,7 +77,9 @@ class Glosses:
         frozenset()
         """
         return frozenset(
-            self.stem(word) for word in _WORD.findall(english) if word.casefold() not in _STOPWORDS
+            self.stem(word)
+            for word in _WORD.findall(english)
+            if word.casefold() not in _FUNCTION_WORDS
         )
 
     def stems(self, word: str) -> frozenset[str]:

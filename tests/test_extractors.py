@@ -410,6 +410,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "启动前会检查运行时环境(runtime environment)是否完整",
             [("运行时环境", "runtime environment")],
         ),
+        # a gloss that shares its first five letters with a word of the English (variation)
+        (
+            "报告给出变异等位基因频率(variant allele frequency)的阈值",
+            [("变异等位基因频率", "variant allele frequency")],
+        ),
         # a transliterated name is one word
         (
             "按照纳维-斯托克斯方程(Navier-Stokes equations)求解",

@@ -49,6 +49,8 @@ def test_english_stems_leave_out_function_words(glosses: Glosses) -> None:
     assert english_stems("to be or not") == {"not"}
     assert english_stems("GPU") == {"gpu"}
     assert english_stems("") == frozenset()
+    # words a dictionary's notes use are content words of a term
+    assert english_stems("variant allele frequency") == {"varian", "allel", "freque"}
 
 
 def test_glosses_are_read_only_when_asked() -> None:

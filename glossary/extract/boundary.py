@@ -99,7 +99,11 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
             stems = glosses.stems(word)
             if not stems and len(word) > 2 and word[-1] in _DERIVING_SUFFIXES:
                 stems = glosses.stems(word[:-1])  # 生成式: what 生成 is glossed with
-            new = (stems & wanted) - covered or _compounds_opened(stems, wanted - covered)
+            new = (
+                (stems & wanted) - covered
+                or _compounds_opened(stems, wanted - covered)
+                or _alike(stems, wanted - covered)
+            )
         if not new and index == first:  # a glossed word the segmenter split (向|后)
             new = (glosses.stems(word + tokens[index].text) & wanted) - covered
         step = 1
@@ -123,6 +127,16 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
 _AND = frozenset({"及", "与", "和", "以及"})
 # Suffixes that make an attribute or a noun of a word (生成式, 扩展性, 自动化, 轻量型).
 _DERIVING_SUFFIXES = frozenset("式性化型")
+
+
+def _alike(stems: frozenset[str], english: frozenset[str] | set[str]) -> set[str]:
+    """The English stems that share their first five letters with one of ``stems``: other
+    forms the stemmer does not bring together (变异 "variation" for variant)."""
+    openings = {stem[:_ALIKE] for stem in stems if len(stem) >= _ALIKE}
+    return {word for word in english if word[:_ALIKE] in openings}
+
+
+_ALIKE = 5  # letters
 
 
 def _compounds_opened(stems: frozenset[str], english: frozenset[str] | set[str]) -> set[str]:
