@@ -415,6 +415,14 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "报告给出变异等位基因频率(variant allele frequency)的阈值",
             [("变异等位基因频率", "variant allele frequency")],
         ),
+        # 执行长 is a title; 即 joins what "as" joins; geo- is 地球; a suffix opens no term
+        ("执行长李明(Ming Li)宣布", [("李明", "Ming Li")]),
+        (
+            "团队推行基础设施即代码(Infrastructure as Code)",
+            [("基础设施即代码", "Infrastructure as Code")],
+        ),
+        ("卫星进入地球同步轨道(geosynchronous orbit)", [("地球同步轨道", "geosynchronous orbit")]),
+        ("智能手表属于穿戴式设备(wearable device)", [("穿戴式设备", "wearable device")]),
         # a transliterated name is one word
         (
             "按照纳维-斯托克斯方程(Navier-Stokes equations)求解",

@@ -82,7 +82,7 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
     wanted = glosses.english_stems(english)
     if not wanted or start >= end:
         return start
-    conjoined = " and " in f" {english.casefold()} " or "&" in english
+    english_words = set(english.casefold().replace("&", " and ").split())
     run_start = _joined_run_start(text, end)
     tokens = segmenter.tokens(text[run_start:end])
     first = next((i for i, t in enumerate(tokens) if run_start + t.start >= start), len(tokens))
@@ -96,26 +96,20 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
         word = tokens[index - 1].text
         new: set[str] | frozenset[str] = frozenset()
         if word not in LEFT_STOPWORDS and segmenter.pos(word) not in _GRAMMATICAL:
-            stems = glosses.stems(word)
-            if not stems and len(word) > 2 and word[-1] in _DERIVING_SUFFIXES:
-                stems = glosses.stems(word[:-1])  # 生成式: what 生成 is glossed with
-            new = (
-                (stems & wanted) - covered
-                or _compounds_opened(stems, wanted - covered)
-                or _alike(stems, wanted - covered)
-            )
+            new = _newly_rendered(_glossed(word, segmenter), wanted, covered)
         if not new and index == first:  # a glossed word the segmenter split (向|后)
             new = (glosses.stems(word + tokens[index].text) & wanted) - covered
         step = 1
         if not new and index >= 2 and tokens[index - 2].kind == "han":
-            if word in _AND and conjoined and tokens[index - 2].text not in LEFT_STOPWORDS:
-                # the English joins with "and" what the Chinese joins with 及, 与 or 和
-                # (证券|及|期货事务监察委员会 for Securities and Futures Commission)
-                new = (glosses.stems(tokens[index - 2].text) & wanted) - covered
+            before = tokens[index - 2].text
+            if _CONNECTIVES.get(word) in english_words and before not in LEFT_STOPWORDS:
+                # the English joins with "and" or "as" what the Chinese joins with 及, 与,
+                # 和 or 即 (证券|及|期货事务监察委员会 for Securities and Futures Commission,
+                # 基础设施|即|代码 for Infrastructure as Code)
+                new = (glosses.stems(before) & wanted) - covered
             else:  # ... or a glossed word split before the term (去|中心化 for Decentralised,
-                # 运行|时 "run time" for runtime)
-                joined = glosses.stems(tokens[index - 2].text + word)
-                new = (joined & wanted) - covered or _compounds_opened(joined, wanted - covered)
+                # 运行|时 "run time" for runtime, 抢占|式 "preempt" for preemptive)
+                new = _newly_rendered(_glossed(before + word, segmenter), wanted, covered)
             step = 2
         if not new:
             break
@@ -124,7 +118,25 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
     return run_start + tokens[index].start if index < first else start
 
 
-_AND = frozenset({"及", "与", "和", "以及"})
+# Words that join two parts of one name, and the English word that does the same.
+_CONNECTIVES = {"及": "and", "与": "and", "和": "and", "以及": "and", "即": "as"}
+
+
+def _glossed(word: str, segmenter: Segmenter) -> frozenset[str]:
+    """The gloss stems of ``word``, or of what it derives from (生成式: 生成's)."""
+    stems = segmenter.glosses.stems(word)
+    if not stems and len(word) > 2 and word[-1] in _DERIVING_SUFFIXES:
+        stems = segmenter.glosses.stems(word[:-1])
+    return stems
+
+
+def _newly_rendered(stems: frozenset[str], wanted: frozenset[str], covered: set[str]) -> set[str]:
+    """The English stems, not yet covered, that ``stems`` render: the same stem, a compound
+    one opens (热 "hot" for hotfix) or a form alike (变异 "variation" for variant)."""
+    left = wanted - covered
+    return set(stems & left) or _compounds_opened(stems, left) or _alike(stems, left)
+
+
 # Suffixes that make an attribute or a noun of a word (生成式, 扩展性, 自动化, 轻量型).
 _DERIVING_SUFFIXES = frozenset("式性化型")
 
@@ -340,7 +352,15 @@ def zh_start(
         fits = cost < best_cost or (
             cost == best_cost and (belongs or (not opening and segmenter.pos(token.text) != "v"))
         )
-        if end - start >= 2 and fits and cost <= to_beat:
+        # a suffix opens no term: it belongs to the word before (穿戴|式|装置, and 抢占|式调度,
+        # an unknown word jieba glued it to; not 化学)
+        suffixed = (
+            token.text[0] in _DERIVING_SUFFIXES
+            and index > 0
+            and tokens[index - 1].kind == "han"
+            and (len(token.text) == 1 or not segmenter.dictionary_frequency(token.text))
+        )
+        if end - start >= 2 and fits and cost <= to_beat and not suffixed:
             best_start, best_cost = start, cost
         if token.text == _BASED_ON:
             break

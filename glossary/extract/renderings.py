@@ -35,12 +35,13 @@ def english_units(english: str) -> float:
 
     >>> [english_units(e) for e in ("Scaling Law", "CNN", "Principle of Least Privilege",
     ...                              "Unsupervised Learning", "DeepBlue Robotics", "post-training",
-    ...                              "foundry", "Token", "Moore's Law")]
-    [2.0, 3.0, 3.0, 2.0, 3.0, 1.5, 1.5, 1.0, 2.0]
+    ...                              "foundry", "Token", "Moore's Law", "G20", "MR-MUF")]
+    [2.0, 3.0, 3.0, 2.0, 3.0, 1.5, 1.5, 1.0, 2.0, 2.0, 5.0]
     """
     stripped = english.strip()
     if ACRONYM.fullmatch(stripped) and stripped.rstrip("s").isupper() and " " not in stripped:
-        return float(sum(c.isalnum() for c in stripped.rstrip("s")))  # MR-MUF: five letters
+        # a letter each and a number once: MR-MUF five, G20 two
+        return float(len(re.findall(r"[A-Za-z]|\d+", stripped.rstrip("s"))))
     units = 0.0
     for word in re.split(r"[\s\-]+", _POSSESSIVE.sub("", stripped)):
         if not word or word.lower() in ENGLISH_FUNCTION_WORDS:
@@ -250,5 +251,7 @@ AFFIXES: dict[str, tuple[str, ...]] = {
     "bi": ("双",),
     "tele": ("遥", "远"),
     "de": ("去", "反", "解"),
+    "sub": ("子", "次", "亚"),
+    "geo": ("地球", "地理"),
 }
 _PREFIX_ORDER = sorted(AFFIXES, key=len, reverse=True)
