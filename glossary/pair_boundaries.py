@@ -56,10 +56,10 @@ def _standalone_rest(zh: str, en: str, table: CandidateTable, segmenter: Segment
 
 
 def _glossed_across(zh: str, cut: int, en: str, segmenter: Segmenter) -> bool:
-    """Whether a dictionary word that spans the cut (zh[:cut] and a few characters after
-    it) is glossed with a word of the English."""
+    """Whether the words before the cut, alone or with a few characters after it, are
+    glossed with a word of the English (快速 "fast", 去中心化 "decentralized")."""
     return any(
-        segmenter.glosses.renders(zh[:end], en) for end in range(cut + 1, min(len(zh), cut + 3) + 1)
+        segmenter.glosses.renders(zh[:end], en) for end in range(cut, min(len(zh), cut + 3) + 1)
     )
 
 

@@ -918,6 +918,11 @@ def test_another_rendering_keeps_its_own_entry_and_learns_the_english(tmp_path: 
             "提交合并请求(Pull Request)之后等待审核。\n这个请求被拒绝了。\n",
             ("合并请求", "Pull Request"),
         ),
+        (  # 快速 is glossed "fast": it belongs though jieba tags it an adverb
+            "七十个国家上线了快速支付系统(fast payment system)。\n支付系统升级很快。\n"
+            "支付系统很稳定。\n",
+            ("快速支付系统", "fast payment system"),
+        ),
         (  # 去中心化 is glossed "decentralized": 去 belongs though jieba tags it a verb
             "去中心化存储(Decentralized Storage)更安全。\n很多中心化存储也在改进。\n"
             "中心化存储成本低。\n",
