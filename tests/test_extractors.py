@@ -410,6 +410,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "启动前会检查运行时环境(runtime environment)是否完整",
             [("运行时环境", "runtime environment")],
         ),
+        (  # 支付 "pay" opens the English's payments, across 与 for "and"
+            "国际清算银行下设的支付与市场基础设施委员会(Committee on Payments and Market "
+            "Infrastructures)发布报告",
+            [("支付与市场基础设施委员会", "Committee on Payments and Market Infrastructures")],
+        ),
         # a gloss that shares its first five letters with a word of the English (variation)
         (
             "报告给出变异等位基因频率(variant allele frequency)的阈值",

@@ -106,7 +106,7 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
                 # the English joins with "and" or "as" what the Chinese joins with 及, 与,
                 # 和 or 即 (证券|及|期货事务监察委员会 for Securities and Futures Commission,
                 # 基础设施|即|代码 for Infrastructure as Code)
-                new = (glosses.stems(before) & wanted) - covered
+                new = _newly_rendered(_glossed(before, segmenter), wanted, covered)
             else:  # ... or a glossed word split before the term (去|中心化 for Decentralised,
                 # 运行|时 "run time" for runtime, 抢占|式 "preempt" for preemptive)
                 new = _newly_rendered(_glossed(before + word, segmenter), wanted, covered)
