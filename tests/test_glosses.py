@@ -26,6 +26,7 @@ def glosses() -> Glosses:
         ("覆盖", "covering index", True),  # to cover ~ covering
         ("抓取", "heap dump", False),
         ("存在", "false positive", False),
+        ("人工智能", "AI Act", True),  # artificial intelligence (AI)
         ("模型", "of the", False),  # no content word
         ("不存在的词语", "anything", False),  # not in the dictionary
     ],
