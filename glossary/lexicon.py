@@ -35,6 +35,10 @@ FUNCTION_WORDS = _words(
 # Function words that may open a longer term as a prefix (大模型, 多模态, 后训练, 过拟合).
 TERM_PREFIXES = _words("大 小 新 多 后 前 老 超 过 非 零 预 类")
 
+# Suffixes that make an attribute or a noun of the word before them (生成式, 扩展性,
+# 自动化, 轻量型): they open no term.
+DERIVING_SUFFIXES = frozenset("式性化型")
+
 # One-character heads that close a term though they are not words alone (智能体, 平台层).
 TERM_HEAD_CHARS = _words("层 体 化 式 性 率 度 链 器 端 云 网 图 库 码 元 型 集")
 

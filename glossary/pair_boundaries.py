@@ -13,6 +13,7 @@ everyday words that the term narrows.
 from __future__ import annotations
 
 from glossary.candidates import CandidateTable
+from glossary.lexicon import DERIVING_SUFFIXES
 from glossary.segment import Segmenter
 from glossary.text import is_han
 
@@ -47,6 +48,7 @@ def _standalone_rest(zh: str, en: str, table: CandidateTable, segmenter: Segment
         if (
             rest is not None
             and rest.count >= 2
+            and rest.key[0] not in DERIVING_SUFFIXES  # 式调度 is no term of its own
             and not segmenter.dictionary_frequency(rest.key)  # a coinage, not 请求 or 参数
             and _introduces(zh[:cut], segmenter)
             and not _glossed_across(zh, cut, en, segmenter)

@@ -428,6 +428,10 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ),
         ("卫星进入地球同步轨道(geosynchronous orbit)", [("地球同步轨道", "geosynchronous orbit")]),
         ("智能手表属于穿戴式设备(wearable device)", [("穿戴式设备", "wearable device")]),
+        (
+            "- 基于 FreeRTOS 的抢占式调度(preemptive scheduling),采集任务优先",
+            [("抢占式调度", "preemptive scheduling")],
+        ),
         # an acronym the dictionary notes renders the English's (人工智能 "(AI)")
         ("欧盟新设的人工智能委员会(AI Board)负责协调", [("人工智能委员会", "AI Board")]),
         # a transliterated name is one word

@@ -30,6 +30,7 @@ from glossary.extract.renderings import (
 )
 from glossary.lexicon import (
     CONTEXT_WORDS,
+    DERIVING_SUFFIXES,
     FUNCTION_WORDS,
     ORGANISATION_SUFFIXES,
     ROLE_WORDS,
@@ -125,7 +126,7 @@ _CONNECTIVES = {"及": "and", "与": "and", "和": "and", "以及": "and", "即"
 def _glossed(word: str, segmenter: Segmenter) -> frozenset[str]:
     """The gloss stems of ``word``, or of what it derives from (生成式: 生成's)."""
     stems = segmenter.glosses.stems(word)
-    if not stems and len(word) > 2 and word[-1] in _DERIVING_SUFFIXES:
+    if not stems and len(word) > 2 and word[-1] in DERIVING_SUFFIXES:
         stems = segmenter.glosses.stems(word[:-1])
     return stems
 
@@ -135,10 +136,6 @@ def _newly_rendered(stems: frozenset[str], wanted: frozenset[str], covered: set[
     one opens (热 "hot" for hotfix) or a form alike (变异 "variation" for variant)."""
     left = wanted - covered
     return set(stems & left) or _compounds_opened(stems, left) or _alike(stems, left)
-
-
-# Suffixes that make an attribute or a noun of a word (生成式, 扩展性, 自动化, 轻量型).
-_DERIVING_SUFFIXES = frozenset("式性化型")
 
 
 def _alike(stems: frozenset[str], english: frozenset[str] | set[str]) -> set[str]:
@@ -353,12 +350,12 @@ def zh_start(
             cost == best_cost and (belongs or (not opening and segmenter.pos(token.text) != "v"))
         )
         # a suffix opens no term: it belongs to the word before (穿戴|式|装置, and 抢占|式调度,
-        # an unknown word jieba glued it to; not 化学)
+        # a rare word jieba glued it to; not 化学)
         suffixed = (
-            token.text[0] in _DERIVING_SUFFIXES
+            token.text[0] in DERIVING_SUFFIXES
             and index > 0
             and tokens[index - 1].kind == "han"
-            and (len(token.text) == 1 or not segmenter.dictionary_frequency(token.text))
+            and (len(token.text) == 1 or segmenter.dictionary_frequency(token.text) < EVERYDAY_VERB)
         )
         if end - start >= 2 and fits and cost <= to_beat and not suffixed:
             best_start, best_cost = start, cost
