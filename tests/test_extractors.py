@@ -428,6 +428,8 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ),
         ("卫星进入地球同步轨道(geosynchronous orbit)", [("地球同步轨道", "geosynchronous orbit")]),
         ("智能手表属于穿戴式设备(wearable device)", [("穿戴式设备", "wearable device")]),
+        # a last word the dictionary glosses with the one English word is the whole term
+        ("系统出错时会自动回滚(rollback)到上一版本", [("回滚", "rollback")]),
         (
             "- 基于 FreeRTOS 的抢占式调度(preemptive scheduling),采集任务优先",
             [("抢占式调度", "preemptive scheduling")],

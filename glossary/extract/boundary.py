@@ -299,6 +299,8 @@ def zh_start(
     run_start = _joined_run_start(text, end)
     budget = min(16, 2 + 3 * english)
     tokens = _rejoined(segmenter.tokens(text[run_start:end]), segmenter)
+    if tokens and english_text.isalpha() and _renders_all(tokens[-1], wanted, segmenter):
+        return run_start + tokens[-1].start  # the head alone is the English (回滚 "rollback")
     best_start, best_cost = end, float("inf")
     bridged: str | None = None  # the linking word crossed, if any
     to_beat = float("inf")  # what a start beyond it must fit better than
@@ -365,6 +367,17 @@ def zh_start(
 
 
 _NUMBER_END = re.compile(r"\d ?$")
+
+
+def _renders_all(head: Token, wanted: frozenset[str], segmenter: Segmenter) -> bool:
+    """Whether the dictionary glosses the last word with the English word it pairs with:
+    then nothing before it belongs to the term (自动|回滚 for rollback)."""
+    return (
+        bool(wanted)
+        and head.kind == "han"
+        and len(head.text) > 1
+        and wanted <= segmenter.glosses.stems(head.text)
+    )
 
 
 def _rejoined(tokens: list[Token], segmenter: Segmenter) -> list[Token]:
