@@ -453,6 +453,16 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "攻击者窃取操作系统凭据转储(OS Credential Dumping)文件",
             [("操作系统凭据转储", "OS Credential Dumping")],
         ),
+        # short forms in capitals with a space, and an expansion with a comma in it
+        (
+            "企业需遵守支付卡行业数据安全标准(Payment Card Industry Data Security Standard,"
+            "PCI DSS)的要求",
+            [("支付卡行业数据安全标准", "Payment Card Industry Data Security Standard")],
+        ),
+        (
+            "越来越多年轻人使用先买后付(Buy Now, Pay Later,BNPL)服务",
+            [("先买后付", "Buy Now, Pay Later")],
+        ),
         # a note of origin is no translation
         ("其中 ML-KEM(源自 CRYSTALS-Kyber)已定稿", []),
         # ...less is rendered by 无, 免 or 非 before the term

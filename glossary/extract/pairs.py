@@ -336,10 +336,13 @@ def _acronym_pair(
     parts = [
         _part(text, inner_start, m) for m in re.finditer(r"[^,;、]+", text[inner_start:inner_end])
     ]
+    comma = len(parts) == 3 and _comma_expansion(text, parts)
+    if comma:
+        parts = [(parts[0][0], parts[1][1]), parts[2]]  # Buy Now, Pay Later, BNPL
     if len(parts) != 2:
         return None
     pieces = [text[s:e] for s, e in parts]
-    kinds = [_part_kind(piece) for piece in pieces]
+    kinds = ["expansion", "acronym"] if comma else [_part_kind(piece) for piece in pieces]
     if kinds == ["expansion", "expansion"] and _short_form(pieces[1], pieces[0]):
         kinds[1] = "acronym"  # Decentralised Finance, DeFi; single-cell RNA sequencing, scRNA-seq
     if kinds == ["other", "acronym"] and _long_expansion(pieces[0], pieces[1]):
@@ -385,15 +388,25 @@ _ASIDE_MARKERS = ("如", "例如", "比如", "包括", "譬如", "诸如")
 
 
 def _short_form(short: str, full: str) -> bool:
-    """Whether ``short`` abbreviates ``full`` though it is no all-capitals acronym: one
-    word, shorter, opening with the full form's first letter and with a capital after it
-    (DeFi, mBridge, scRNA-seq, eHKD)."""
+    """Whether ``short`` abbreviates ``full`` though it is no one-word all-capitals acronym:
+    one word or words in capitals, under half as long, opening with the full form's first
+    letter and with a capital after it (DeFi, mBridge, scRNA-seq, eHKD, PCI DSS, AI RMF)."""
+    words = short.split()
     return (
-        " " not in short
-        and len(short) < len(full)
+        (len(words) == 1 or all(word.isupper() for word in words))  # or capitals: PCI DSS
+        and len(short) < len(full) / 2
         and short[0].casefold() == full[0].casefold()
         and any(c.isupper() for c in short[1:])
     )
+
+
+def _comma_expansion(text: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether two English parts and an acronym are one expansion with a comma in it and
+    its acronym (Buy Now, Pay Later, BNPL): the acronym spells the parts' initials."""
+    first, second, last = (text[start:end] for start, end in parts)
+    if not (_is_english(first) and _is_english(second) and ACRONYM.fullmatch(last)):
+        return False
+    return _long_expansion(f"{first} {second}", last)
 
 
 def _long_expansion(full: str, acronym: str) -> bool:
