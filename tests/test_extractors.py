@@ -463,6 +463,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "越来越多年轻人使用先买后付(Buy Now, Pay Later,BNPL)服务",
             [("先买后付", "Buy Now, Pay Later")],
         ),
+        # a function word as the last word, when the dictionary glosses it with the English
+        (
+            "太阳同步轨道卫星的降交点地方时(local time of descending node,LTDN)在上午",
+            [("降交点地方时", "local time of descending node")],
+        ),
         # a note of origin is no translation
         ("其中 ML-KEM(源自 CRYSTALS-Kyber)已定稿", []),
         # ...less is rendered by 无, 免 or 非 before the term

@@ -406,8 +406,13 @@ def _ends_term(word: str, head: bool, english: str, segmenter: Segmenter) -> boo
     context verb as the head belongs to the term: 灰度发布), or a numeral or measure word
     the English has no word for (少数几个|前馈网络)."""
     if word in LEFT_STOPWORDS:
-        # 外 ends 数据|外 but not 分布外 for out-of-distribution
-        return not (head and word in _HEAD_STOPWORDS) and not rendered(english, word)
+        # 外 ends 数据|外 but not 分布外 for out-of-distribution, nor a head the dictionary
+        # glosses with the English (地方|时 "time" for local time)
+        return (
+            not (head and word in _HEAD_STOPWORDS)
+            and not rendered(english, word)
+            and not (head and segmenter.glosses.renders(word, english))
+        )
     if (
         not head
         and len(word) > 1
