@@ -76,9 +76,12 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
     """Move the start of the fitted term by what the dictionary says the words mean: take in
     the words before it that render a word of the English no word of the term renders yet
     (凭证|授权中心 for Certificate Authority, 固定|时间步长 for fixed timestep, 向|后兼容性 when
-    向后 is glossed "backward"). A word that introduces terms (通过, a preposition glossed
-    "via") is not taken in. Only a gloss that matches counts: glosses are far from complete,
-    so a word whose glosses miss the English is no evidence against it."""
+    向后 is glossed "backward"), also across a 及, 与, 和 or 即 where the English has "and" or
+    "as", and over a word jieba split in two. A gloss matches by its stem, an English
+    compound it opens (热 "hot" for hotfix) or its first five letters. A word that introduces
+    terms (通过, a preposition glossed "via") is not taken in. Only a gloss that matches
+    counts: glosses are far from complete, so a word whose glosses miss the English is no
+    evidence against it."""
     glosses = segmenter.glosses
     wanted = glosses.english_stems(english)
     if not wanted or start >= end:
