@@ -468,6 +468,8 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "太阳同步轨道卫星的降交点地方时(local time of descending node,LTDN)在上午",
             [("降交点地方时", "local time of descending node")],
         ),
+        # an aspect marker inside a term the English renders by the word's form
+        ("隔离级别最低的是读未提交(Read Uncommitted)", [("读未提交", "Read Uncommitted")]),
         # a note of origin is no translation
         ("其中 ML-KEM(源自 CRYSTALS-Kyber)已定稿", []),
         # ...less is rendered by 无, 免 or 非 before the term

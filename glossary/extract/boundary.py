@@ -106,10 +106,12 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
         step = 1
         if not new and index >= 2 and tokens[index - 2].kind == "han":
             before = tokens[index - 2].text
-            if _CONNECTIVES.get(word) in english_words and before not in LEFT_STOPWORDS:
+            joins = _CONNECTIVES.get(word) in english_words or word in _ASPECT_MARKERS
+            if joins and before not in LEFT_STOPWORDS:
                 # the English joins with "and" or "as" what the Chinese joins with 及, 与,
                 # 和 or 即 (证券|及|期货事务监察委员会 for Securities and Futures Commission,
-                # 基础设施|即|代码 for Infrastructure as Code)
+                # 基础设施|即|代码 for Infrastructure as Code), or has a form of the word
+                # for an aspect marker (读|已|提交 for Read Committed)
                 new = _newly_rendered(_glossed(before, segmenter), wanted, covered)
             else:  # ... or a glossed word split before the term (去|中心化 for Decentralised,
                 # 运行|时 "run time" for runtime, 抢占|式 "preempt" for preemptive)
@@ -124,6 +126,9 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
 
 # Words that join two parts of one name, and the English word that does the same.
 _CONNECTIVES = {"及": "and", "与": "and", "和": "and", "以及": "and", "即": "as"}
+# Aspect and negation inside a term, which English renders with a form of the word
+# (读|已|提交 for Read Committed, 读|未|提交 for Read Uncommitted).
+_ASPECT_MARKERS = frozenset("已未")
 
 
 def _glossed(word: str, segmenter: Segmenter) -> frozenset[str]:
