@@ -575,7 +575,8 @@ def _link_pairs(entries: list[Entry], table: CandidateTable) -> list[Entry]:
     """Merge the zh and en entries of each pair the text stated into one entry.
 
     An English term paired with several Chinese renderings takes the most voted one as its
-    ``zh`` and lists all of them, with their votes, in ``renderings``.
+    ``zh`` and lists all of them, with their votes, in ``renderings``; each other rendering
+    keeps its own entry, with the English as its ``en``.
     """
     by_key = {canonical_key(e.term): e for e in entries}
     renderings: dict[str, Counter[str]] = {}
