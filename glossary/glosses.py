@@ -85,11 +85,9 @@ class Glosses:
 
     def stems(self, word: str) -> frozenset[str]:
         """The gloss stems of a simplified Chinese word (empty for a word CC-CEDICT lacks)."""
-        if self._glosses is None:
-            self._glosses, self._verbs = _load()
         found = self._gloss_stems.get(word)
         if found is None:
-            joined = self._glosses.get(word, "")
+            joined = self._parsed()[0].get(word, "")
             found = self._gloss_stems[word] = frozenset(map(self.stem, joined.split()))
         return found
 
@@ -101,9 +99,13 @@ class Glosses:
         >>> glosses.verbal("利用"), glosses.verbal("模型")
         (True, False)
         """
+        return word in self._parsed()[1]
+
+    def _parsed(self) -> Parsed:
+        """The dictionary, read when first needed."""
         if self._glosses is None:
             self._glosses, self._verbs = _load()
-        return word in self._verbs
+        return self._glosses, self._verbs
 
     def renders(self, word: str, english: str) -> bool:
         """Whether a content word of ``english`` glosses the Chinese ``word``.

@@ -303,7 +303,8 @@ def zh_start(
     english = english_units(english_text) if units is None else units
     conjoined = " and " in f" {english_text.casefold()} " or "&" in english_text
     acronym = english_text.isupper() and bool(ACRONYM.fullmatch(english_text))
-    wanted = frozenset() if acronym else segmenter.glosses.english_stems(english_text)
+    english_stems = segmenter.glosses.english_stems(english_text)
+    wanted = frozenset() if acronym else english_stems
     run_start = _joined_run_start(text, end)
     budget = min(16, 2 + 3 * english)
     tokens = _rejoined(segmenter.tokens(text[run_start:end]), segmenter)
@@ -347,7 +348,7 @@ def zh_start(
             head
             or token.text == _BASED_ON
             or rendered(english_text, token.text)
-            or segmenter.glosses.renders(token.text, english_text)
+            or not segmenter.glosses.stems(token.text).isdisjoint(english_stems)
         )
         opening = 0.0 if belongs else _opening_cost(token.text, segmenter)
         if not (belongs or acronym) and token.text in RENDERED_PREFIXES:
