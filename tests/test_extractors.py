@@ -506,6 +506,27 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "仿真已延伸至多物理场耦合(multiphysics coupling)",
             [("多物理场耦合", "multiphysics coupling")],
         ),
+        # a short form of words in capitals or from the full form (AI Act)
+        (
+            "美国的国家人工智能倡议法案(National Artificial Intelligence Initiative Act,"
+            "NAII Act)已于 2021 年生效",
+            [("国家人工智能倡议法案", "National Artificial Intelligence Initiative Act")],
+        ),
+        # when the dictionary renders every word of the term and the English words it
+        # leaves over come first, the modifier before them belongs too (分块 for chunked) ...
+        (
+            "我们在视觉编码器里加了分块交叉注意力(chunked cross-attention)",
+            [("分块交叉注意力", "chunked cross-attention")],
+        ),
+        # ... but a verb never does (部署, 写入)
+        (
+            "各分行统一部署终端检测与响应(Endpoint Detection and Response)",
+            [("终端检测与响应", "Endpoint Detection and Response")],
+        ),
+        (
+            "片元着色器直接写入多渲染目标(Multiple Render Targets)",
+            [("多渲染目标", "Multiple Render Targets")],
+        ),
     ],
 )
 def test_pairs_with_their_left_boundary(

@@ -121,7 +121,85 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
             break
         covered |= new
         index -= step
+    index = _modifier_start(tokens, index, english, covered, segmenter)
     return run_start + tokens[index].start if index < first else start
+
+
+def _modifier_start(
+    tokens: list[Token],
+    index: int,
+    english: str,
+    covered: set[str],
+    segmenter: Segmenter,
+) -> int:
+    """Take in the modifiers the dictionary does not know, when it explains the rest: every
+    word of the term renders a word of the English, and the English words none renders all
+    come first (chunked cross-attention: 交叉 "cross", 注意力 "attention", so 分块 is
+    "chunked"). One word is taken in for each such English word, as long as it is a
+    content word: not a function word, a role, a verb by the dictionary (部署, 写入) or a
+    word no dictionary has (经多, which jieba glued)."""
+    glosses = segmenter.glosses
+    wanted = glosses.english_stems(english)
+    order = [stem for stem in map(glosses.stem, _ENGLISH_WORD.findall(english)) if stem in wanted]
+    while index > 0 and _explained(tokens[index:], wanted, segmenter):
+        first_covered = next((i for i, stem in enumerate(order) if stem in covered), len(order))
+        front = [stem for stem in order[:first_covered] if stem not in covered]
+        # a one-character word the dictionary does not gloss so may stand for one (空|指针)
+        affixes = sum(
+            len(t.text) == 1 and not _renders_some(t.text, wanted, segmenter)
+            for t in tokens[index:]
+            if t.kind == "han"
+        )
+        if len(front) <= affixes or any(stem not in covered for stem in order[first_covered:]):
+            return index
+        if not _modifier(tokens[index - 1], segmenter):
+            return index
+        covered.add(front[-1])
+        index -= 1
+    return index
+
+
+_ENGLISH_WORD = re.compile("[A-Za-z]{3,}")
+
+
+def _explained(term: list[Token], wanted: frozenset[str], segmenter: Segmenter) -> bool:
+    """Whether every word of the term renders a word of the English (one character
+    affixes aside; the head may be a generic one the English leaves out: 空闲|模式)."""
+    words = [token.text for token in term if token.kind == "han"]
+    if not words:
+        return False
+    return all(
+        _renders_some(word, wanted, segmenter)
+        or len(word) == 1
+        or (position == len(words) - 1 and word in TECH_HEADS)
+        for position, word in enumerate(words)
+    )
+
+
+def _renders_some(word: str, wanted: frozenset[str], segmenter: Segmenter) -> bool:
+    return bool(_newly_rendered(_glossed(word, segmenter), wanted, set()))
+
+
+def _modifier(token: Token, segmenter: Segmenter) -> bool:
+    """Whether ``token`` may be a modifier of the term after it (see _modifier_start)."""
+    word = token.text
+    tag = segmenter.pos(word)
+    frequency = segmenter.dictionary_frequency(word)
+    return not (
+        token.kind != "han"
+        or not 2 <= len(word) <= 3
+        or word in LEFT_STOPWORDS
+        or word in ROLE_WORDS
+        or tag in _GRAMMATICAL
+        or tag in _NOT_MODIFIERS
+        or (tag == "v" and frequency >= EVERYDAY_VERB)
+        or segmenter.glosses.verbal(word)
+        or word[-1] in _COMPLEMENTS
+        or not (frequency or segmenter.glosses.stems(word))
+    )
+
+
+_NOT_MODIFIERS = frozenset({"d", "t", "f", "vd", "ad"})  # adverbs, times, places
 
 
 # Words that join two parts of one name, and the English word that does the same.

@@ -389,11 +389,13 @@ _ASIDE_MARKERS = ("如", "例如", "比如", "包括", "譬如", "诸如")
 
 def _short_form(short: str, full: str) -> bool:
     """Whether ``short`` abbreviates ``full`` though it is no one-word all-capitals acronym:
-    one word or words in capitals, under half as long, opening with the full form's first
-    letter and with a capital after it (DeFi, mBridge, scRNA-seq, eHKD, PCI DSS, AI RMF)."""
+    one word, or words each in capitals or taken from the full form, under half as long,
+    opening with the full form's first letter and with a capital after it (DeFi, mBridge,
+    scRNA-seq, eHKD, PCI DSS, AI RMF, AI Act for Artificial Intelligence Act)."""
     words = short.split()
+    full_words = {word.casefold() for word in full.split()}
     return (
-        (len(words) == 1 or all(word.isupper() for word in words))  # or capitals: PCI DSS
+        (len(words) == 1 or all(w.isupper() or w.casefold() in full_words for w in words))
         and len(short) < len(full) / 2
         and short[0].casefold() == full[0].casefold()
         and any(c.isupper() for c in short[1:])
