@@ -506,6 +506,10 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "仿真已延伸至多物理场耦合(multiphysics coupling)",
             [("多物理场耦合", "multiphysics coupling")],
         ),
+        # one character is a term with an affix or a Latin word the English also has
+        ("流水线第一步是去重(deduplication),然后分词", [("去重", "deduplication")]),
+        ("这类存储引擎大多以 B+ 树(B+ tree)存放索引", [("B+ 树", "B+ tree")]),
+        ("把 Python 包(package)装好", []),
         # a short form of words in capitals or from the full form (AI Act)
         (
             "美国的国家人工智能倡议法案(National Artificial Intelligence Initiative Act,"

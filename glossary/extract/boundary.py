@@ -52,16 +52,25 @@ _HEAD_STOPWORDS = CONTEXT_WORDS
 
 def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int | None:
     """Where the Chinese term that ``english`` renders starts, the term ending at ``end``
-    (None when it would be shorter than two characters): the best fit of whole words,
+    (None for a single character, unless an affix or a Latin word the English also has
+    comes before it): the best fit of whole words,
     moved by what the dictionary says they mean and past a function character jieba glued
     on, then an affix or a Latin word before it that the English also has."""
     start = zh_start(text, end, english, segmenter)
     start = glossed_start(text, start, end, english, segmenter)
     start = _unglued_start(text, start, end, segmenter)
     if end - start < 2:
-        return None
-    start = _prefix_opening(text, start, english, segmenter)
-    start = _latin_opening(text, start, end, english, segmenter)
+        # one character is a term only with an affix or a Latin word the English also
+        # has (去|重 for deduplication, B+ 树 for B+ tree)
+        head = end - 1
+        start = _latin_opening(
+            text, _prefix_opening(text, head, english, segmenter), end, english, segmenter
+        )
+        if start == head or not is_han(text[head]):
+            return None
+    else:
+        start = _prefix_opening(text, start, english, segmenter)
+        start = _latin_opening(text, start, end, english, segmenter)
     if _MEASURE.search(text, 0, start):
         return None  # a unit after a number (30 毫秒(ms)): a measurement, not a term
     return start
