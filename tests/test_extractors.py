@@ -506,6 +506,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "仿真已延伸至多物理场耦合(multiphysics coupling)",
             [("多物理场耦合", "multiphysics coupling")],
         ),
+        # a Roman numeral renders a Chinese one (第三类 for Class III)
+        (
+            "该产品已按第三类医疗器械(Class III medical device)注册",
+            [("第三类医疗器械", "Class III medical device")],
+        ),
         # one character is a term with an affix or a Latin word the English also has
         ("流水线第一步是去重(deduplication),然后分词", [("去重", "deduplication")]),
         ("这类存储引擎大多以 B+ 树(B+ tree)存放索引", [("B+ 树", "B+ tree")]),

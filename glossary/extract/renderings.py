@@ -121,12 +121,13 @@ MODIFIER_RENDERINGS: dict[str, tuple[str, ...]] = {
     "预": ("pre",),
     "重": ("re",),
     "跨": ("cross", "trans"),
-    # numerals, which open terms the English counts in (两阶段锁 for Two-Phase Locking)
+    # numerals, which open terms the English counts in (两阶段锁 for Two-Phase Locking),
+    # Roman ones included from two up (第三类 for Class III)
     "一": ("one", "1", "single", "mono", "uni"),
-    "二": ("two", "2", "second", "bi", "dual"),
+    "二": ("two", "2", "second", "bi", "dual", "ii"),
     "两": ("two", "2", "bi", "dual", "double"),
-    "三": ("three", "3", "tri"),
-    "四": ("four", "4", "quad"),
+    "三": ("three", "3", "tri", "iii"),
+    "四": ("four", "4", "quad", "iv"),
     "五": ("five", "5", "penta"),
     "六": ("six", "6", "hexa"),
     "八": ("eight", "8", "octa"),
