@@ -506,6 +506,10 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "仿真已延伸至多物理场耦合(multiphysics coupling)",
             [("多物理场耦合", "multiphysics coupling")],
         ),
+        # a preposition or connective jieba glued to a word it did not know stays out
+        ("工厂以物联网(Internet of Things)采集数据", [("物联网", "Internet of Things")]),
+        ("全部影像均经去识别化(de-identification)处理", [("去识别化", "de-identification")]),
+        ("药房的点滴帮浦及无线射频辨识(RFID)标签", [("无线射频辨识", "RFID")]),
         # a Roman numeral renders a Chinese one (第三类 for Class III)
         (
             "该产品已按第三类医疗器械(Class III medical device)注册",

@@ -256,7 +256,8 @@ def _compounds_opened(stems: frozenset[str], english: frozenset[str] | set[str])
 
 def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int:
     """Leave out a function character that jieba's unknown-word model glued to the first
-    word of the term (由禾赛|科技 for Hesai Technology, 对包|体积 for APK size): the first
+    word of the term (由禾赛|科技 for Hesai Technology, 对包|体积 for APK size, 以物|联网 for
+    Internet of Things, 经去|识别化 for de-identification): the first
     word is in no dictionary and opens with a preposition, a conjunction or a speech verb
     (叫). jieba's tags are no guide here: it tags 根 a preposition (根因分析)."""
     tokens = segmenter.tokens(text[start:end])
@@ -268,7 +269,7 @@ def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int
     return start + 1 if word[0] in _GLUED_FUNCTION_CHARACTERS else start
 
 
-_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当据用做")
+_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当据用做以经于为按")
 
 
 # Parts of speech that introduce a term rather than belong to it, glossed or not (通过 "via").
@@ -479,9 +480,9 @@ def _renders_all(head: Token, wanted: frozenset[str], segmenter: Segmenter) -> b
 def _rejoined(tokens: list[Token], segmenter: Segmenter) -> list[Token]:
     """Two one-character words put back together when jieba split a dictionary word and
     one half is a function character (局部|比|对 → 局部|比对): it would end the term.
-    Two function characters stay apart (中|的)."""
+    Two function characters stay apart (中|的). A connective glued on is split off first."""
     joined: list[Token] = []
-    for token in tokens:
+    for token in _connectives_split(tokens, segmenter):
         last = joined[-1] if joined else None
         if (
             last is not None
@@ -495,6 +496,29 @@ def _rejoined(tokens: list[Token], segmenter: Segmenter) -> list[Token]:
         else:
             joined.append(token)
     return joined
+
+
+def _connectives_split(tokens: list[Token], segmenter: Segmenter) -> list[Token]:
+    """A connective that jieba's unknown-word model glued to the word before it, split off
+    again (输液|帮浦及|无线射频辨识 → 帮浦|及): a word no dictionary has does not end in 及."""
+    split: list[Token] = []
+    for token in tokens:
+        word = token.text
+        if (
+            token.kind == "han"
+            and len(word) > 2
+            and word[-1] in _GLUED_CONNECTIVES
+            and not segmenter.dictionary_frequency(word)
+            and not segmenter.glosses.stems(word)
+        ):
+            split.append(Token(word[:-1], token.start, token.end - 1, "han"))
+            split.append(Token(word[-1], token.end - 1, token.end, "han"))
+        else:
+            split.append(token)
+    return split
+
+
+_GLUED_CONNECTIVES = frozenset("及和与或")
 
 
 def _ends_term(word: str, head: bool, english: str, segmenter: Segmenter) -> bool:
