@@ -506,6 +506,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "仿真已延伸至多物理场耦合(multiphysics coupling)",
             [("多物理场耦合", "multiphysics coupling")],
         ),
+        # 的 links a noun jieba tags a verb (位置) when the dictionary says it is a noun
+        (
+            "手机应用大量使用基于位置的服务(location-based service)",
+            [("基于位置的服务", "location-based service")],
+        ),
         # a preposition or connective jieba glued to a word it did not know stays out
         ("工厂以物联网(Internet of Things)采集数据", [("物联网", "Internet of Things")]),
         ("全部影像均经去识别化(de-identification)处理", [("去识别化", "de-identification")]),

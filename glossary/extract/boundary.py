@@ -576,8 +576,11 @@ def _bridge(tokens: list[Token], index: int, segmenter: Segmenter) -> bool:
     新的 or 学习的)."""
     if tokens[index].text not in _BRIDGES or index == 0:
         return False
-    tag = segmenter.pos(tokens[index - 1].text)
-    return tag is not None and (tag.startswith("n") or tag == "vn")
+    word = tokens[index - 1].text
+    tag = segmenter.pos(word)
+    # jieba tags 位置 a verb; the dictionary's first sense, "position", is a noun
+    nominal = tag == "v" and len(word) > 1 and not segmenter.glosses.verbal(word)
+    return tag is not None and (tag.startswith("n") or tag == "vn" or nominal)
 
 
 # Linking words inside a long term: 基于角色的访问控制, 美国国家标准与技术研究院.
