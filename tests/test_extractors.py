@@ -506,6 +506,8 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "仿真已延伸至多物理场耦合(multiphysics coupling)",
             [("多物理场耦合", "multiphysics coupling")],
         ),
+        # 每 renders per, each or every
+        ("面板显示吞吐和每请求成本(Cost Per Request)", [("每请求成本", "Cost Per Request")]),
         # 的 links a noun jieba tags a verb (位置) when the dictionary says it is a noun
         (
             "手机应用大量使用基于位置的服务(location-based service)",

@@ -80,6 +80,8 @@ MODIFIER_RENDERINGS: dict[str, tuple[str, ...]] = {
     "双": ("dual", "double", "bi", "two"),
     "单": ("single", "mono", "uni"),
     "多": ("multi", "multiple", "many"),
+    "每": ("per", "each", "every"),
+    "最": ("most",),
     "多重": ("multi", "multiple"),
     "全": ("full", "global", "all"),
     "半": ("semi", "half"),
