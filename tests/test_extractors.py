@@ -506,6 +506,14 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "仿真已延伸至多物理场耦合(multiphysics coupling)",
             [("多物理场耦合", "multiphysics coupling")],
         ),
+        # a number the English has too belongs to the term, with its unit
+        ("模型改用 INT4(4 位整数)量化", [("4 位整数", "INT4")]),
+        ("发布于 GPT-4(2023 年)", []),
+        (
+            "部署时改用 8 位定点量化(8-bit fixed-point quantization)",
+            [("8 位定点量化", "8-bit fixed-point quantization")],
+        ),
+        ("报告引用了第五次评估报告(AR5)的结论", [("第五次评估报告", "AR5")]),
         # 每 renders per, each or every
         ("面板显示吞吐和每请求成本(Cost Per Request)", [("每请求成本", "Cost Per Request")]),
         # 的 links a noun jieba tags a verb (位置) when the dictionary says it is a noun

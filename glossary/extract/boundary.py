@@ -71,11 +71,16 @@ def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int |
     else:
         start = _prefix_opening(text, start, english, segmenter)
         start = _latin_opening(text, start, end, english, segmenter)
+    number = _NUMBER_BEFORE.search(text, 0, start)
+    if number and re.search(rf"(?<!\d){re.escape(number[1])}(?!\d)", english):
+        return number.start()  # a number the English has too (8 位浮点数 for FP8)
     if _MEASURE.search(text, 0, start):
         return None  # a unit after a number (30 毫秒(ms)): a measurement, not a term
     return start
 
 
+# A number just before a Chinese term, and its unit if there is one (8 位|浮点数).
+_NUMBER_BEFORE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?) ?[\u4e00-\u9fff]?$")
 # A number just before a Chinese term: the term is its unit. Not a year (2025世界人工智能
 # 大会) and not a code that ends in digits (FP16 混合精度).
 _MEASURE = re.compile(r"(?<![A-Za-z0-9.])(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d+)? ?$")

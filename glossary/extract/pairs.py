@@ -41,8 +41,11 @@ _PAREN = re.compile(r"\(([^()]{1,90})\)")  # room for a six-word expansion and i
 # en dash joins words (Diffie–Hellman).
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 # A number may open it when a letter follows at once (3D IC, 2PL), not a unit (128K, 300ms),
-# and so may an ordinal (3rd Generation Partnership Project).
-_DIGIT_OPENING = r"(?:\d(?=[A-Z]{1,3}\b|[A-Z]{1,3}[ \-])|\d{1,2}(?:st|nd|rd|th) )?"
+# and so may an ordinal (3rd Generation Partnership Project) and a number joined to a word
+# by a hyphen (8-bit fixed-point quantization, 2-phase commit).
+_DIGIT_OPENING = (
+    r"(?:\d(?=[A-Z]{1,3}\b|[A-Z]{1,3}[ \-])|\d{1,2}(?:st|nd|rd|th) |\d{1,3}-(?=[A-Za-z]))?"
+)
 _ENGLISH = re.compile(
     rf"{_DIGIT_OPENING}[{_LETTER}][{_LETTER}0-9.\-–'’&+ ]*[{_LETTER}0-9+]|[A-Za-z]"
 )
@@ -122,7 +125,17 @@ def _pair_for(
         if _gloss(inner, segmenter) and not segmenter.glosses.renders(inner, text[slice(*en)]):
             return None
         return PairMatch((inner_start, inner_end), en)
+    numbered = _NUMBERED_CHINESE.fullmatch(inner)
+    if numbered and _is_chinese(numbered[2]):
+        # a number the English has too opens the Chinese term: FP8(8 位浮点数)
+        en = _latin_left(text, left_end, numbered[2])
+        digits = rf"(?<!\d){numbered[1]}(?!\d)"
+        if en is not None and re.search(digits, text[slice(*en)]):
+            return PairMatch((inner_start, inner_end), en)
     return _acronym_pair(text, left_end, inner_start, inner_end, segmenter)
+
+
+_NUMBERED_CHINESE = re.compile(r"(\d+) ?(\S+)")
 
 
 def _gloss(inner: str, segmenter: Segmenter) -> bool:

@@ -67,6 +67,10 @@ def rendered(english: str, word: str) -> bool:
     if not renderings:  # a numeral in it: 三维 for 3D, 两阶段 for two-phase, 第三代 for 3rd
         numeral = next((c for c in word if c in NUMERALS and c in MODIFIER_RENDERINGS), "")
         renderings = MODIFIER_RENDERINGS.get(numeral, ())
+        # … or its digit anywhere in the English (第六次评估报告 for AR6)
+        digits = [r for r in renderings if r.isdigit()]
+        if any(re.search(rf"(?<!\d){d}(?!\d)", english) for d in digits):
+            return True
     return any(w.startswith(renderings) for w in english.casefold().split() if renderings)
 
 
