@@ -525,6 +525,13 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ("工厂以物联网(Internet of Things)采集数据", [("物联网", "Internet of Things")]),
         ("全部影像均经去识别化(de-identification)处理", [("去识别化", "de-identification")]),
         ("药房的点滴帮浦及无线射频辨识(RFID)标签", [("无线射频辨识", "RFID")]),
+        # ... and so does a measure word after a number (12 家|向)
+        (
+            "已有 12 家向碳标签倡议(Carbon Label Initiative Program)提交",
+            [("碳标签倡议", "Carbon Label Initiative Program")],
+        ),
+        # a version before a term is no number that makes it a unit (Python 3)
+        ("Python 3 类型提示(type hints)很好用", [("类型提示", "type hints")]),
         # a Roman numeral renders a Chinese one (第三类 for Class III)
         (
             "该产品已按第三类医疗器械(Class III medical device)注册",

@@ -82,8 +82,8 @@ def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int |
 # A number just before a Chinese term, and its unit if there is one (8 位|浮点数).
 _NUMBER_BEFORE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?) ?[\u4e00-\u9fff]?$")
 # A number just before a Chinese term: the term is its unit. Not a year (2025世界人工智能
-# 大会) and not a code that ends in digits (FP16 混合精度).
-_MEASURE = re.compile(r"(?<![A-Za-z0-9.])(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d+)? ?$")
+# 大会), not a code that ends in digits (FP16 混合精度) and not a version (Vue 3 单文件组件).
+_MEASURE = re.compile(r"(?<![A-Za-z0-9.])(?<![A-Za-z] )(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d+)? ?$")
 
 
 def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segmenter) -> int:
@@ -260,18 +260,26 @@ def _compounds_opened(stems: frozenset[str], english: frozenset[str] | set[str])
 
 
 def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int:
-    """Leave out a function character that jieba's unknown-word model glued to the first
+    """Leave out the function characters that jieba's unknown-word model glued to the first
     word of the term (由禾赛|科技 for Hesai Technology, 对包|体积 for APK size, 以物|联网 for
-    Internet of Things, 经去|识别化 for de-identification): the first
-    word is in no dictionary and opens with a preposition, a conjunction or a speech verb
-    (叫). jieba's tags are no guide here: it tags 根 a preposition (根因分析)."""
+    Internet of Things, 经去|识别化 for de-identification): a first word in no dictionary
+    loses the prepositions, conjunctions and speech verbs (叫) it opens with, and, after a
+    number, a measure word (12 家向|科学碳目标倡议: 家 and 向). jieba's tags are no guide to
+    the function characters: it tags 根 a preposition (根因分析)."""
     tokens = segmenter.tokens(text[start:end])
     if not tokens or tokens[0].kind != "han" or len(tokens[0].text) < 2:
         return start
     word = tokens[0].text
     if segmenter.dictionary_frequency(word) > 0:
         return start
-    return start + 1 if word[0] in _GLUED_FUNCTION_CHARACTERS else start
+    glued = 0
+    if _NUMBER_END.search(text, 0, start) and segmenter.pos(word[0]) == "q":
+        glued = 1
+    # the whole word may go when the term goes on after it (家向|科学)
+    keep = 1 if len(tokens) == 1 else 0
+    while glued < len(word) - keep and word[glued] in _GLUED_FUNCTION_CHARACTERS:
+        glued += 1
+    return start + glued
 
 
 _GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当据用做以经于为按")
