@@ -547,6 +547,10 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "NAII Act)已于 2021 年生效",
             [("国家人工智能倡议法案", "National Artificial Intelligence Initiative Act")],
         ),
+        (
+            "报告依据温室气体议定书(Greenhouse Gas Protocol,GHG Protocol)编制",
+            [("温室气体议定书", "Greenhouse Gas Protocol")],
+        ),
         # when the dictionary renders every word of the term and the English words it
         # leaves over come first, the modifier before them belongs too (分块 for chunked) ...
         (

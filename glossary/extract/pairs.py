@@ -402,17 +402,22 @@ _ASIDE_MARKERS = ("如", "例如", "比如", "包括", "譬如", "诸如")
 
 def _short_form(short: str, full: str) -> bool:
     """Whether ``short`` abbreviates ``full`` though it is no one-word all-capitals acronym:
-    one word, or words each in capitals or taken from the full form, under half as long,
-    opening with the full form's first letter and with a capital after it (DeFi, mBridge,
-    scRNA-seq, eHKD, PCI DSS, AI RMF, AI Act for Artificial Intelligence Act)."""
+    one word, or words each in capitals or taken from the full form, under half as long
+    (three fifths with a word taken over), opening with the full form's first letter and
+    with a capital after it (DeFi, mBridge, scRNA-seq, eHKD, PCI DSS, AI RMF, AI Act for
+    Artificial Intelligence Act, GHG Protocol for Greenhouse Gas Protocol)."""
     words = short.split()
     full_words = {word.casefold() for word in full.split()}
+    taken = [w for w in words if w.casefold() in full_words]
     return (
-        (len(words) == 1 or all(w.isupper() or w.casefold() in full_words for w in words))
-        and len(short) < len(full) / 2
+        (len(words) == 1 or all(w.isupper() or w in taken for w in words))
+        and len(short) < len(full) * (_TAKEN_OVER_RATIO if taken else 0.5)
         and short[0].casefold() == full[0].casefold()
         and any(c.isupper() for c in short[1:])
     )
+
+
+_TAKEN_OVER_RATIO = 0.6
 
 
 def _comma_expansion(text: str, parts: list[tuple[int, int]]) -> bool:
