@@ -506,6 +506,8 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "仿真已延伸至多物理场耦合(multiphysics coupling)",
             [("多物理场耦合", "multiphysics coupling")],
         ),
+        # a clipped English word (dev) is rendered by the word it clips (开发 "develop")
+        ("本地调试时先起开发服务器(dev server)再改代码", [("开发服务器", "dev server")]),
         # a number the English has too belongs to the term, with its unit
         ("模型改用 INT4(4 位整数)量化", [("4 位整数", "INT4")]),
         ("发布于 GPT-4(2023 年)", []),

@@ -20,6 +20,7 @@ from glossary.extract.renderings import (
     ACRONYM,
     AFFIXES,
     ENGLISH_FUNCTION_WORDS,
+    ENGLISH_PREFIXES,
     LONG_WORD,
     NUMERALS,
     RENDERED_PREFIXES,
@@ -235,7 +236,25 @@ def _newly_rendered(stems: frozenset[str], wanted: frozenset[str], covered: set[
     """The English stems, not yet covered, that ``stems`` render: the same stem, a compound
     one opens (热 "hot" for hotfix) or a form alike (变异 "variation" for variant)."""
     left = wanted - covered
-    return set(stems & left) or _compounds_opened(stems, left) or _alike(stems, left)
+    return (
+        set(stems & left)
+        or _compounds_opened(stems, left)
+        or _alike(stems, left)
+        or _clipped(stems, left)
+    )
+
+
+def _clipped(stems: frozenset[str], english: frozenset[str] | set[str]) -> set[str]:
+    """The English words that are a clipped form of one of ``stems`` (dev for 开发
+    "develop", config for 配置 "configuration"); not a prefix (pre is no clipped prefix).
+    """
+    return {
+        word
+        for word in english
+        if len(word) >= 3
+        and word not in ENGLISH_PREFIXES
+        and any(len(stem) >= len(word) + 2 and stem.startswith(word) for stem in stems)
+    }
 
 
 def _alike(stems: frozenset[str], english: frozenset[str] | set[str]) -> set[str]:

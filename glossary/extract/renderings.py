@@ -16,7 +16,7 @@ from glossary.lexicon import TERM_PREFIXES
 ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s?")
 ENGLISH_FUNCTION_WORDS = frozenset("of the a an and or for to in on with by as at".split())
 # English prefixes that a Chinese affix (非, 预, 后, 超, 微, 多, 遥, 反 …) usually renders.
-_ENGLISH_PREFIXES = tuple(
+ENGLISH_PREFIXES = tuple(
     "un non pre post multi micro macro self semi anti inter intra over under sub super hyper "
     "cross tele back auto".split()
 )
@@ -46,7 +46,7 @@ def english_units(english: str) -> float:
     for word in re.split(r"[\s\-]+", _POSSESSIVE.sub("", stripped)):
         if not word or word.lower() in ENGLISH_FUNCTION_WORDS:
             continue
-        if word.lower() in _ENGLISH_PREFIXES:
+        if word.lower() in ENGLISH_PREFIXES:
             units += 0.5  # post-training, pre-trained: a prefix, not a word
             continue
         parts = re.findall(r"\d+(?:st|nd|rd|th)\b|[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", word) or [word]
