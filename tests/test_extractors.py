@@ -527,6 +527,9 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ("工厂以物联网(Internet of Things)采集数据", [("物联网", "Internet of Things")]),
         ("全部影像均经去识别化(de-identification)处理", [("去识别化", "de-identification")]),
         ("药房的点滴帮浦及无线射频辨识(RFID)标签", [("无线射频辨识", "RFID")]),
+        ("新平台决定采微服务(microservices)架构", [("微服务", "microservices")]),
+        # 用于 is a function word: what is left is one character, no term
+        ("这个插件能否用于库(library)打包", []),
         # ... and so does a measure word after a number (12 家|向)
         (
             "已有 12 家向碳标签倡议(Carbon Label Initiative Program)提交",
