@@ -523,6 +523,11 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "手机应用大量使用基于位置的服务(location-based service)",
             [("基于位置的服务", "location-based service")],
         ),
+        # ... and 基于…的 renders …-based whatever the word before 的
+        (
+            "这是基于支付的授权(payment-based authorization)",
+            [("基于支付的授权", "payment-based authorization")],
+        ),
         # a preposition or connective jieba glued to a word it did not know stays out
         ("工厂以物联网(Internet of Things)采集数据", [("物联网", "Internet of Things")]),
         ("全部影像均经去识别化(de-identification)处理", [("去识别化", "de-identification")]),
