@@ -46,8 +46,7 @@ class Glosses:
     """
 
     def __init__(self) -> None:
-        self._glosses: dict[str, str] | None = None  # headword → its gloss words, joined
-        self._verbs: frozenset[str] = frozenset()  # headwords first glossed "to …"
+        self._dictionary: Parsed | None = None  # see Parsed
         self._stemmer: Any = None
         self._stems: dict[str, str] = {}  # English word → its stem
         self._gloss_stems: dict[str, frozenset[str]] = {}  # headword → its gloss stems
@@ -101,11 +100,21 @@ class Glosses:
         """
         return word in self._parsed()[1]
 
+    def common(self, word: str) -> bool:
+        """Whether the dictionary has ``word`` only as a common word: no sense of it is a
+        name (索引 "index", 卫星 "satellite"; not 三星, "Samsung" among its senses).
+
+        >>> glosses = Glosses()
+        >>> glosses.common("索引"), glosses.common("腾讯"), glosses.common("枫清")
+        (True, False, False)
+        """
+        return word in self._parsed()[2]
+
     def _parsed(self) -> Parsed:
         """The dictionary, read when first needed."""
-        if self._glosses is None:
-            self._glosses, self._verbs = _load()
-        return self._glosses, self._verbs
+        if self._dictionary is None:
+            self._dictionary = _load()
+        return self._dictionary
 
     def renders(self, word: str, english: str) -> bool:
         """Whether a content word of ``english`` glosses the Chinese ``word``.
@@ -117,7 +126,9 @@ class Glosses:
         return not self.stems(word).isdisjoint(self.english_stems(english))
 
 
-Parsed = tuple[dict[str, str], frozenset[str]]
+# Each headword's gloss words, the headwords whose first sense is a verb, and those that
+# are common words only (no sense a name).
+Parsed = tuple[dict[str, str], frozenset[str], frozenset[str]]
 
 
 def _load() -> Parsed:
@@ -127,10 +138,10 @@ def _load() -> Parsed:
     try:
         with path.open("rb") as handle:
             cached = marshal.load(handle)
-        if isinstance(cached, tuple) and len(cached) == 2:
-            glosses, verbs = cached
+        if isinstance(cached, tuple) and len(cached) == 3:
+            glosses, verbs, commons = cached
             if isinstance(glosses, dict) and isinstance(verbs, frozenset):
-                return glosses, verbs
+                return glosses, verbs, commons
     except (OSError, EOFError, ValueError, TypeError):
         pass  # not there yet, or unreadable: parse again
     parsed = _parse()
@@ -152,14 +163,18 @@ def _cache_path() -> Path:
     return Path(base) / "glossary" / f"cedict-{version}-{_CACHE_FORMAT}.marshal"
 
 
-_CACHE_FORMAT = 2  # raise when _parse keeps something else
+_CACHE_FORMAT = 3  # raise when _parse keeps something else
 
 
 def _parse() -> Parsed:
-    """Each headword's gloss words, and the headwords whose first sense is a verb."""
+    """Each headword's gloss words, the headwords whose first sense is a verb, and those
+    that are common words only: a sense in lower case ("index"), none a name (a capital:
+    "Samsung", "NVIDIA"; a cross-reference, "see 腾讯控股", says neither)."""
     package, name = _DATA
     glosses: dict[str, list[str]] = {}
     verbs: set[str] = set()
+    names: set[str] = set()
+    commons: set[str] = set()
     with (
         resources.files(package).joinpath(name).open("rb") as raw,
         gzip.open(raw, "rt", encoding="utf-8") as lines,
@@ -178,11 +193,22 @@ def _parse() -> Parsed:
             headword = match.group(1)
             if headword not in glosses and _VERBAL.match(match.group(2)):
                 verbs.add(headword)
+            sense = _OPENING_NOTE.sub("", match.group(2))
+            if _NAME.match(sense):
+                names.add(headword)
+            elif sense[:1].islower() and not sense.startswith(_REFERENCES):
+                commons.add(headword)
             if words:
                 glosses.setdefault(headword, []).extend(words)
     joined = {word: " ".join(dict.fromkeys(found)) for word, found in glosses.items()}
-    return joined, frozenset(verbs)
+    return joined, frozenset(verbs), frozenset(commons - names)
 
 
+# A sense that is a name: a capital opens it, not a short acronym's ("Samsung", "NVIDIA";
+# not "DNA").
+_NAME = re.compile(r"[A-Z](?:[a-z]|[A-Z]{4})")
+_OPENING_NOTE = re.compile(r"^\([^)]*\) ")  # "(wooden or metal) token of authority"
+# Senses that only point elsewhere.
+_REFERENCES = ("see ", "variant of", "old variant", "abbr. for", "surname ", "used in ")
 # A first sense that is a verb: "to exploit", "(of a computer etc) to read (data)".
 _VERBAL = re.compile(r"(?:\([^)]*\) )?to ")

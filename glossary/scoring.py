@@ -501,6 +501,9 @@ def _list_keys(items: tuple[str, ...], table: CandidateTable) -> list[str | None
     return keys
 
 
+_FOLLOWER = 6  # characters after an occurrence that the type rules read
+
+
 def _typed(entry: Entry, segmenter: Segmenter) -> Entry:
     # Simplified forms: the suffixes and jieba's dictionary are Simplified (集團 is 集团).
     forms = [to_simplified(f) for f in (entry.zh or "", entry.en or "", *entry.variants)]
@@ -509,6 +512,8 @@ def _typed(entry: Entry, segmenter: Segmenter) -> Entry:
         entry.signals,
         pos=segmenter.pos,
         frequency=segmenter.dictionary_frequency,
+        common=segmenter.glosses.common,
+        followers=[c.sentence[c.end : c.end + _FOLLOWER] for c in entry.contexts],
     )
     return replace(entry, type=kind)
 

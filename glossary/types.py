@@ -24,8 +24,22 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 _PRODUCT_STEMS = ("GPT", "GLM", "LLaMA", "Llama", "Qwen", "Gemma", "Claude", "Gemini", "BERT")
 # Suffixes that make an organisation whatever comes before them.
 _STRONG_ORG_SUFFIXES = frozenset(
-    "集团 公司 实验室 研究院 研究所 大学 学院 银行 证券 创投 资本".split()
+    """集团 公司 实验室 研究院 研究所 大学 学院 银行 证券 创投 资本 委员会 管理局 管理署
+    理事会 协会 学会 基金会 联合会 促进会 策进会 联盟 总局 总署""".split()
 )
+# The last word of an English name that makes it an organisation's (Hospital Authority,
+# Joint Commission of Taiwan), and the first words that do (Ministry of Health).
+_ORG_HEADS = frozenset(
+    """Authority Council Commission Committee Board Office Administration Agency Bureau
+    Department Institute Institutes University Foundation Association Society Federation
+    Organization Organisation Consortium Alliance Corporation Inc Ltd Group""".split()
+)
+_ORG_OPENINGS = ("Ministry of ", "Department of ", "University of ", "Institute of ")
+_INNER_ORG_HEADS = frozenset({"Commission", "Council", "Board", "Committee"})
+# What follows an organisation's name and no product's or concept's: its officers.
+_ORG_CUES = ("创始人", "联合创始人", "副总裁", "总裁", "首席", "CEO", "CTO", "董事长", "总经理")
+# A name in Latin letters: a capital and a lower-case letter in it (not an acronym).
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
 # Product endings after a name: 文心大模型, 讯飞星火大模型, 飞星一号, 文心一言, 通义千问.
 _PRODUCT_ENDINGS = ("大模型", "一号", "二号", "三号", "一言", "千问", "平台", "助手")
 _CLOUD_ORGS = ("云",)  # 阿里云, 腾讯云, 百度智能云: cloud businesses are organisations
@@ -37,11 +51,16 @@ def term_type(
     signals: Iterable[str],
     pos: Callable[[str], str | None],
     frequency: Callable[[str], int],
+    *,
+    common: Callable[[str], bool] = lambda word: False,
+    followers: Iterable[str] = (),
 ) -> TermType:
     """Classify an entry from its forms (zh and en surfaces) and the signals that found it.
 
     ``pos`` gives jieba's part-of-speech tag of a word (or None), ``frequency`` its count in
-    jieba's dictionary (0 for a word it does not know).
+    jieba's dictionary (0 for a word it does not know), ``common`` whether a dictionary
+    knows the word as a common word only (jieba tags 索引 "index" a person's name);
+    ``followers`` are the texts right after the entry's occurrences (MiniMax 副总裁…).
 
     >>> tag = lambda w: None
     >>> term_type(["枫清科技", "Fabarta"], ["pair"], tag, lambda w: 0)
@@ -62,9 +81,12 @@ def term_type(
     if "employer" in signals:
         return "org"
     for form in chinese:
-        kind = _chinese_type(form, pos, frequency)
+        kind = _chinese_type(form, pos, frequency, common)
         if kind is not None:
             return kind
+    named = chinese or any(_LATIN_NAME.fullmatch(f.strip()) for f in latin)
+    if named and any(follower.lstrip().startswith(_ORG_CUES) for follower in followers):
+        return "org"  # a company's officers follow its name: MiniMax 副总裁, 月之暗面创始人
     for form in latin:
         kind = _latin_type(form, has_chinese=bool(chinese))
         if kind is not None:
@@ -100,12 +122,17 @@ def _dotted_name(form: str) -> bool:
 
 
 def _chinese_type(
-    form: str, pos: Callable[[str], str | None], frequency: Callable[[str], int]
+    form: str,
+    pos: Callable[[str], str | None],
+    frequency: Callable[[str], int],
+    common: Callable[[str], bool],
 ) -> TermType | None:
     def known(word: str) -> bool:
         return frequency(word) > 0
 
     tag = pos(form)
+    if common(form):
+        tag = None  # jieba's name tags are wrong for 索引, 卫星, 许可证: common words
     if tag in ("nt", "nz"):
         return "org"  # 腾讯, 三星: jieba's organisation and other-proper-noun tags
     if tag in ("nr", "nrt", "nrfg"):
@@ -144,6 +171,8 @@ def _proper(stem: str, pos: Callable[[str], str | None], known: Callable[[str], 
 
 def _latin_type(form: str, has_chinese: bool) -> TermType | None:
     word = form.strip()
+    if _organisation_name(word):
+        return "org"
     if word in ROLE_WORDS:
         return "other"  # CEO, CTO
     if re.match(r"AI\b|AI\d", word):
@@ -152,10 +181,32 @@ def _latin_type(form: str, has_chinese: bool) -> TermType | None:
         return "product"  # GPT-4, Llama3.1, o1
     if _ACRONYM.fullmatch(word) or re.search(r"aaS$|^To[A-Z]$", word):
         return None  # AI, GPU, NLP, PaaS, ToB: concepts unless the Chinese form says otherwise
-    if len(word) > 4 and " " not in word and (word.endswith("AI") or _CAMEL.search(word)):
-        return "org"  # OpenAI, DeepMind, MiniMax, MosaicML
+    if len(word) > 4 and " " not in word and word.endswith("AI"):
+        return "org"  # OpenAI, MiniMax AI
+    if len(word) > 4 and " " not in word and _CAMEL.search(word):
+        # a product (PyTorch, PostgreSQL, TypeScript; DeepMind is a miss), unless the text
+        # gives it a Chinese name, as it does for companies (OpenCSG, 开放传神)
+        return "org" if has_chinese else "product"
     if word == "xAI":
         return "org"
     if " " not in word and word[:1].isupper() and word[1:].islower() and not has_chinese:
         return "product"  # a capitalised name seen alone: Sora, Grok, Windows
     return None
+
+
+def _organisation_name(name: str) -> bool:
+    """An English name of two words or more, its words capitalised but for the small ones,
+    that ends in an organisation's head or opens like one (Hospital Authority, Knowledge
+    Transfer Office, Ministry of Health and Welfare).
+
+    >>> _organisation_name("Joint Commission of Taiwan"), _organisation_name("Scaling Law")
+    (True, False)
+    """
+    words = name.replace(",", " ").split()
+    if len(words) < 2 or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words):
+        return False
+    return (
+        words[-1].rstrip(".") in _ORG_HEADS
+        or name.startswith(_ORG_OPENINGS)
+        or not _INNER_ORG_HEADS.isdisjoint(words[1:-1])  # Joint Commission of Taiwan
+    )

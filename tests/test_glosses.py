@@ -56,9 +56,9 @@ def test_english_stems_leave_out_function_words(glosses: Glosses) -> None:
 
 def test_glosses_are_read_only_when_asked() -> None:
     fresh = Glosses()
-    assert fresh._glosses is None
+    assert fresh._dictionary is None
     assert "certif" in fresh.stems("凭证")
-    assert fresh._glosses is not None
+    assert fresh._dictionary is not None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,57 @@
+"""What kind of thing an entry names (glossary.types), with jieba's and CC-CEDICT's real data."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.segment import Segmenter
+from glossary.types import TermType, term_type
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return Segmenter(backend="jieba")
+
+
+@pytest.mark.parametrize(
+    ("forms", "signals", "followers", "expected"),
+    [
+        # an English name that ends in or opens with an organisation's head
+        (["Hospital Authority"], ["latin"], [], "org"),
+        (["Ministry of Health and Welfare"], ["pair"], [], "org"),
+        (["Joint Commission of Taiwan"], ["pair"], [], "org"),
+        (["Scaling Law"], ["latin"], [], "concept"),
+        (["Knowledge Transfer office"], ["latin"], [], "concept"),  # not a name's casing
+        # … and a Chinese one
+        (["国际可持续发展准则理事会"], ["pair"], [], "org"),
+        (["世界卫生组织"], ["pair"], [], "org"),  # jieba knows it as one
+        (["机器学习"], ["ngram"], [], "concept"),
+        # a camel-case name is a product, unless the text gives it a Chinese name
+        (["PyTorch"], ["latin"], [], "product"),
+        (["OpenCSG", "开放传神"], ["pair"], [], "org"),
+        # a company's officers follow its name
+        (["MiniMax"], ["latin"], ["副总裁刘华告诉"], "org"),
+        (["月之暗面"], ["ngram"], ["创始人杨植麟"], "org"),
+        (["Java"], ["latin"], ["工程师"], "product"),
+        # jieba tags 索引 and 卫星 as names; the dictionary knows them as common words
+        (["索引"], ["ngram"], [], "concept"),
+        (["卫星"], ["ngram"], [], "concept"),
+        (["华为"], ["ngram"], [], "org"),
+    ],
+)
+def test_term_types(
+    forms: list[str],
+    signals: list[str],
+    followers: list[str],
+    expected: TermType,
+    segmenter: Segmenter,
+) -> None:
+    kind = term_type(
+        forms,
+        signals,
+        segmenter.pos,
+        segmenter.dictionary_frequency,
+        common=segmenter.glosses.common,
+        followers=followers,
+    )
+    assert kind == expected
