@@ -528,6 +528,8 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "这是基于支付的授权(payment-based authorization)",
             [("基于支付的授权", "payment-based authorization")],
         ),
+        # 即 links the term when the English has "as", glossed or not
+        ("平台推行规则即代码(policy as code)的实践", [("规则即代码", "policy as code")]),
         # a preposition or connective jieba glued to a word it did not know stays out
         ("工厂以物联网(Internet of Things)采集数据", [("物联网", "Internet of Things")]),
         ("全部影像均经去识别化(de-identification)处理", [("去识别化", "de-identification")]),

@@ -424,6 +424,8 @@ def zh_start(
     conjoined = " and " in f" {english_text.casefold()} " or "&" in english_text
     # …-based renders 基于…的 (基于支出的方法 for spend-based method)
     based = "based" in english_text.casefold()
+    # … and X as Y renders X即Y (策略即代码 for policy as code)
+    as_linked = " as " in f" {english_text.casefold()} "
     acronym = english_text.isupper() and bool(ACRONYM.fullmatch(english_text))
     english_stems = segmenter.glosses.english_stems(english_text)
     wanted = frozenset() if acronym else english_stems
@@ -445,11 +447,13 @@ def zh_start(
         if not head and len(token.text) == 1 and _NUMBER_END.search(text, 0, start):
             break  # a unit after a number (8 吋|基板)
         if _ends_term(token.text, head, english_text, segmenter):
-            short_by = 1.0 if conjoined and token.text != "的" else _SHORT_BY
+            short_by = (
+                1.0 if (conjoined and token.text != "的") or token.text == "即" else _SHORT_BY
+            )
             if (
                 bridged is None
                 and best_cost >= short_by
-                and _bridge(tokens, index, segmenter, based)
+                and _bridge(tokens, index, segmenter, based=based, as_linked=as_linked)
             ):
                 bridged, to_beat = token.text, best_cost - 1
                 continue
@@ -608,11 +612,20 @@ def _quantifier(word: str, segmenter: Segmenter) -> bool:
     return len(word) > 1 and segmenter.pos(word) in ("m", "q") and not NUMERALS.isdisjoint(word)
 
 
-def _bridge(tokens: list[Token], index: int, segmenter: Segmenter, based: bool = False) -> bool:
-    """Whether ``tokens[index]`` links two parts of one term: a 的, 与, 和 or 及 after a
-    noun by jieba's dictionary, a verbal one included (角色的, 国家标准与, 人类反馈的; not
-    新的 or 学习的), or the 的 of 基于…的 when the English is ``based`` on something."""
-    if tokens[index].text not in _BRIDGES or index == 0:
+def _bridge(
+    tokens: list[Token],
+    index: int,
+    segmenter: Segmenter,
+    *,
+    based: bool = False,
+    as_linked: bool = False,
+) -> bool:
+    """Whether ``tokens[index]`` links two parts of one term: a 的, 与, 和 or 及 (or 即, when
+    the English is ``as_linked``) after a noun by jieba's dictionary, a verbal one included
+    (角色的, 国家标准与, 人类反馈的, 策略即; not 新的 or 学习的), or the 的 of 基于…的 when
+    the English is ``based`` on something."""
+    linking = tokens[index].text
+    if index == 0 or not (linking in _BRIDGES or (as_linked and linking == "即")):
         return False
     if based and tokens[index].text == "的" and any(t.text == _BASED_ON for t in tokens[:index]):
         return True
