@@ -15,13 +15,11 @@ the result is kept in the user's cache directory, from which later processes rea
 from __future__ import annotations
 
 import gzip
-import marshal
-import os
 import re
-import tempfile
-from importlib import metadata, resources
-from pathlib import Path
+from importlib import resources
 from typing import Any
+
+from glossary.parsed_cache import load_parsed
 
 # Words of an English term that say nothing about what it means ...
 _FUNCTION_WORDS = frozenset(
@@ -134,33 +132,16 @@ Parsed = tuple[dict[str, str], frozenset[str], frozenset[str]]
 def _load() -> Parsed:
     """The parsed dictionary, from the user's cache when it was parsed before (reading the
     cache takes a twentieth of parsing: 0.04 s against 0.6 s, in every worker process)."""
-    path = _cache_path()
-    try:
-        with path.open("rb") as handle:
-            cached = marshal.load(handle)
-        if isinstance(cached, tuple) and len(cached) == 3:
-            glosses, verbs, commons = cached
-            if isinstance(glosses, dict) and isinstance(verbs, frozenset):
-                return glosses, verbs, commons
-    except (OSError, EOFError, ValueError, TypeError):
-        pass  # not there yet, or unreadable: parse again
-    parsed = _parse()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as written:
-            marshal.dump(parsed, written)
-        os.replace(written.name, path)
-    except OSError:
-        pass  # a read-only home: parse every time
-    return parsed
+    return load_parsed("cedict", _DATA[0], _CACHE_FORMAT, _parse, _valid)
 
 
-def _cache_path() -> Path:
-    """Where the parsed dictionary is kept: named by the package's version and the format
-    of what is kept, so a new dictionary or a new parser never reads an old copy."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    version = metadata.version(_DATA[0])
-    return Path(base) / "glossary" / f"cedict-{version}-{_CACHE_FORMAT}.marshal"
+def _valid(cached: object) -> bool:
+    return (
+        isinstance(cached, tuple)
+        and len(cached) == 3
+        and isinstance(cached[0], dict)
+        and all(isinstance(part, frozenset) for part in cached[1:])
+    )
 
 
 _CACHE_FORMAT = 3  # raise when _parse keeps something else

@@ -1,0 +1,72 @@
+"""Parsed dictionaries kept in the user's cache (glossary.parsed_cache), and jieba's
+dictionary read that way (glossary.segment.jieba_dictionary)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from glossary.parsed_cache import cache_path, load_parsed
+from glossary.segment import Segmenter, jieba_dictionary
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path
+
+
+def test_a_parsed_dictionary_is_parsed_once_and_then_read(cache_home: Path) -> None:
+    calls: list[int] = []
+
+    def parse() -> dict[str, int]:
+        calls.append(1)
+        return {"模型": 3}
+
+    first = load_parsed("words", "jieba", 1, parse, lambda cached: isinstance(cached, dict))
+    again = load_parsed("words", "jieba", 1, parse, lambda cached: isinstance(cached, dict))
+    assert (first, again, len(calls)) == ({"模型": 3}, {"模型": 3}, 1)
+    assert cache_path("words", "jieba", 1).parent == cache_home / "glossary"
+    # another format version is another copy
+    load_parsed("words", "jieba", 2, parse, lambda cached: isinstance(cached, dict))
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00not marshal", b"\xe9\x03\x00\x00"])
+def test_a_damaged_or_unexpected_copy_is_parsed_again(cache_home: Path, damage: bytes) -> None:
+    path = cache_path("words", "jieba", 1)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(damage)
+    parsed = load_parsed("words", "jieba", 1, lambda: {"a": 1}, lambda c: isinstance(c, dict))
+    assert parsed == {"a": 1}
+    assert load_parsed("words", "jieba", 1, lambda: {}, lambda c: isinstance(c, dict)) == {"a": 1}
+
+
+def test_jieba_dictionary_is_what_jieba_loads(cache_home: Path) -> None:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    dictionary = jieba_dictionary()
+    assert dictionary.total == tokenizer.total
+    assert {w: n for w, n in tokenizer.FREQ.items() if n} == {
+        w: n for w, n in dictionary.counts.items() if n
+    }
+    assert (dictionary.tags["模型"], dictionary.tags["利用"]) == ("n", "n")
+    assert jieba_dictionary() == dictionary  # the second time from the cache
+
+
+def test_look_ups_without_curated_words_do_not_load_jieba(cache_home: Path) -> None:
+    segmenter = Segmenter(backend="jieba")
+    assert (segmenter.pos("模型"), segmenter.dictionary_frequency("模型")) == ("n", 2890)
+    assert segmenter.dictionary_frequency("数推分离") == 0
+    assert segmenter._tokenizer is None
+
+
+def test_curated_words_get_the_count_jieba_cuts_with(cache_home: Path) -> None:
+    segmenter = Segmenter(["数推分离"], backend="jieba")
+    assert segmenter.dictionary_frequency("数推分离") > 0
+    assert segmenter.dictionary_frequency("模型") == 2890
