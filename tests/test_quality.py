@@ -189,6 +189,7 @@ def test_the_first_fresh_set_clears_the_bar() -> None:
         ("fresh4", "fresh4"),
         ("fresh5", "fresh5"),
         ("fresh6", "fresh6"),
+        ("fresh7", "fresh7"),
         ("dev3", "dev3"),
         ("dev4", "dev4"),
         ("dev5", "dev5"),
@@ -198,7 +199,7 @@ def test_the_first_fresh_set_clears_the_bar() -> None:
 )
 def test_the_versioned_fresh_results_are_current(folder: str, results: str) -> None:
     """The numbers of the sets written without sight of the code are recorded so that every
-    change shows what it does to them; tests/fresh2 … fresh6 are only measured,
+    change shows what it does to them; tests/fresh2 … fresh7 are only measured,
     never tuned on."""
     from glossary.evaluate import evaluate, evaluation_record
 
