@@ -195,6 +195,7 @@ def test_the_first_fresh_set_clears_the_bar() -> None:
         ("dev5", "dev5"),
         ("dev6", "dev6"),
         ("dev7", "dev7"),
+        ("dev8", "dev8"),
     ],
 )
 def test_the_versioned_fresh_results_are_current(folder: str, results: str) -> None:
