@@ -528,6 +528,16 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "这是基于支付的授权(payment-based authorization)",
             [("基于支付的授权", "payment-based authorization")],
         ),
+        # a function word the dictionary glosses with a word of the English itself
+        ("分词器改用字节对编码(byte pair encoding)训练", [("字节对编码", "byte pair encoding")]),
+        (
+            "这一步要做自由能计算(free energy calculation)",
+            [("自由能计算", "free energy calculation")],
+        ),
+        (
+            "处理器支持同时多线程(simultaneous multithreading)",
+            [("同时多线程", "simultaneous multithreading")],
+        ),
         # 即 links the term when the English has "as", glossed or not
         ("平台推行规则即代码(policy as code)的实践", [("规则即代码", "policy as code")]),
         # a preposition or connective jieba glued to a word it did not know stays out

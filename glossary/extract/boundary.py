@@ -110,6 +110,7 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
     covered: set[str] = set()
     for token in tokens[first:]:
         covered |= glosses.stems(token.text) & wanted
+    opening = next((glosses.stem(w) for w in _ENGLISH_WORD.findall(english)), "")
     index = first
     while index > 0 and tokens[index - 1].kind == "han":
         word = tokens[index - 1].text
@@ -119,10 +120,20 @@ def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segm
         if not new and index == first:  # a glossed word the segmenter split (向|后)
             new = (glosses.stems(word + tokens[index].text) & wanted) - covered
         step = 1
+        # a function word glossed with a word of the English itself (对 "pair", 能 "energy",
+        # 同时 "simultaneous"): its own word, not one alike
+        literal = (glosses.stems(word) & wanted) - covered
+        if not new and literal and len(word) > 1 and literal == {opening}:
+            new = literal  # … opening the English: 同时|多轮递增拍卖 for Simultaneous …
         if not new and index >= 2 and tokens[index - 2].kind == "han":
             before = tokens[index - 2].text
             joins = _CONNECTIVES.get(word) in english_words or word in _ASPECT_MARKERS
-            if joins and before not in LEFT_STOPWORDS:
+            if literal and before not in LEFT_STOPWORDS:
+                # … or between two words the English has (字节|对|编码 for Byte Pair
+                # Encoding, 自由|能|微扰 for Free Energy Perturbation)
+                new = _newly_rendered(_glossed(before, segmenter), wanted, covered | literal)
+                new = new and new | literal
+            elif joins and before not in LEFT_STOPWORDS:
                 # the English joins with "and" or "as" what the Chinese joins with 及, 与,
                 # 和 or 即 (证券|及|期货事务监察委员会 for Securities and Futures Commission,
                 # 基础设施|即|代码 for Infrastructure as Code), or has a form of the word
