@@ -528,6 +528,12 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "这是基于支付的授权(payment-based authorization)",
             [("基于支付的授权", "payment-based authorization")],
         ),
+        # a transliterated given name keeps its first character (玛, 娜)
+        (
+            "会上首席技术官玛丽娜·佩特罗娃(Marina Petrova)介绍了进展",
+            [("玛丽娜·佩特罗娃", "Marina Petrova")],
+        ),
+        ("研究员娜塔莎·罗曼诺娃(Natasha Romanova)表示", [("娜塔莎·罗曼诺娃", "Natasha Romanova")]),
         # a function word the dictionary glosses with a word of the English itself
         ("分词器改用字节对编码(byte pair encoding)训练", [("字节对编码", "byte pair encoding")]),
         (

@@ -741,7 +741,10 @@ def dotted_name(text: str, end: int, segmenter: Segmenter) -> int | None:
         index -= 1
     start = tokens[index].start
     glued = tokens[index].text
-    while len(glued) > 2 and glued[0] not in TRANSLITERATION_CHARS:
+    known_name = segmenter.pos(glued) in ("nr", "nrt", "nrfg") and segmenter.dictionary_frequency(
+        glued
+    )
+    while len(glued) > 2 and glued[0] not in TRANSLITERATION_CHARS and not known_name:
         glued, start = glued[1:], start + 1
     return run_start + start
 
