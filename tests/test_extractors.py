@@ -528,6 +528,12 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "这是基于支付的授权(payment-based authorization)",
             [("基于支付的授权", "payment-based authorization")],
         ),
+        # a verb after an adverb or a modal is the verb of the clause, not a word of the term
+        (
+            "量产车型需配备线控悬架(drive-by-wire suspension)",
+            [("线控悬架", "drive-by-wire suspension")],
+        ),
+        ("这就是波动率微笑(volatility smile)", [("波动率微笑", "volatility smile")]),
         # a transliterated given name keeps its first character (玛, 娜)
         (
             "会上首席技术官玛丽娜·佩特罗娃(Marina Petrova)介绍了进展",

@@ -492,6 +492,8 @@ def zh_start(
             or not segmenter.glosses.stems(token.text).isdisjoint(english_stems)
         )
         opening = 0.0 if belongs else _opening_cost(token.text, segmenter)
+        if not belongs and index > 0 and _predicate(token.text, tokens[index - 1].text, segmenter):
+            opening = _ALWAYS_INTRODUCES  # 还|伴随|迎角, 需|配备|线控底盘: the verb of the clause
         if not (belongs or acronym) and token.text in RENDERED_PREFIXES:
             opening = _INTRODUCES  # an affix the English has no prefix for (集成|后|冷启动)
         cost = abs(words - english) + opening
@@ -705,6 +707,16 @@ def _opening_cost(word: str, segmenter: Segmenter) -> float:
     return 0.0
 
 
+def _predicate(word: str, before: str, segmenter: Segmenter) -> bool:
+    """Whether ``word`` is a verb that an adverb or a modal before it makes the verb of the
+    clause (还|伴随, 需|配备, 应|采用), not a word of the term after it."""
+    verb = segmenter.pos(word) == "v"  # not a verbal noun (就是|波动率微笑, 是|测试驱动开发)
+    # 将 is an adverb (will) and a preposition (将|穿戴式装置 …纳入): no sign either way
+    adverb = segmenter.pos(before) in ("d", "ad") and before != "将"
+    return verb and (adverb or before in _MODALS)
+
+
+_MODALS = frozenset("需 要 会 可 应 能 需要 应该 可以 能够 须 必须".split())
 _INTRODUCES = 0.6
 _NOMINAL_OR_LINKING = frozenset({"n", "c"})
 _COMMONEST_VERB = 10_000
