@@ -528,6 +528,9 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "这是基于支付的授权(payment-based authorization)",
             [("基于支付的授权", "payment-based authorization")],
         ),
+        # an everyday verb alone beside a name is a note, not its translation
+        ("| 原生镜像 | 支持 | 支持(Spring AOT) | 支持 |", []),
+        ("集群调度器会先驱逐(eviction)低优先级的 Pod", [("驱逐", "eviction")]),
         # a verb after an adverb or a modal is the verb of the clause, not a word of the term
         (
             "量产车型需配备线控悬架(drive-by-wire suspension)",

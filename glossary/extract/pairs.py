@@ -284,7 +284,21 @@ def _zh_left(text: str, left_end: int, inner: str, segmenter: Segmenter) -> tupl
     if name is not None:
         return name, left_end
     start = term_start(text, left_end, inner, segmenter)
-    return (start, left_end) if start is not None else None
+    if start is None or _lone_verb(text[start:left_end], inner, segmenter):
+        return None
+    return start, left_end
+
+
+def _lone_verb(zh: str, english: str, segmenter: Segmenter) -> bool:
+    """An everyday verb alone beside a name it does not render: a note, not a translation
+    (部分支持(Spring AOT) in a table of features; but 驱逐(eviction) is one)."""
+    return (
+        any(c.isupper() for c in english)
+        and segmenter.pos(zh) == "v"
+        and segmenter.dictionary_frequency(zh) >= EVERYDAY_VERB
+        and segmenter.glosses.verbal(zh)
+        and not segmenter.glosses.renders(zh, english)
+    )
 
 
 def _quoted_term(text: str, left_end: int) -> tuple[int, int] | None:
