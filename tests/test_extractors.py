@@ -528,6 +528,10 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
             "这是基于支付的授权(payment-based authorization)",
             [("基于支付的授权", "payment-based authorization")],
         ),
+        # a Chinese name inside may keep a Latin word of the English (Java 虚拟机 for JVM)
+        ("应用跑在 JVM(Java 虚拟机)上", [("Java 虚拟机", "JVM")]),
+        ("推荐新手阅读 CTF Wiki(CTF 百科)", [("CTF 百科", "CTF Wiki")]),
+        ("Transformer(PyTorch 实现)很快", []),
         # an everyday verb alone beside a name is a note, not its translation
         ("| 原生镜像 | 支持 | 支持(Spring AOT) | 支持 |", []),
         ("集群调度器会先驱逐(eviction)低优先级的 Pod", [("驱逐", "eviction")]),

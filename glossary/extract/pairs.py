@@ -125,6 +125,13 @@ def _pair_for(
         if _gloss(inner, segmenter) and not segmenter.glosses.renders(inner, text[slice(*en)]):
             return None
         return PairMatch((inner_start, inner_end), en)
+    mixed = _LATIN_THEN_CHINESE.fullmatch(inner)
+    if mixed and _is_chinese(mixed[2]):
+        # the Chinese name keeps a Latin word of the English: JVM(Java 虚拟机),
+        # KSP(Kotlin 符号处理), CTF Wiki(CTF 百科)
+        en = _latin_left(text, left_end, mixed[2])
+        if en is not None and _keeps_latin(text[slice(*en)], mixed[1]):
+            return PairMatch((inner_start, inner_end), en)
     numbered = _NUMBERED_CHINESE.fullmatch(inner)
     if numbered and _is_chinese(numbered[2]):
         # a number the English has too opens the Chinese term: FP8(8 位浮点数)
@@ -136,6 +143,17 @@ def _pair_for(
 
 
 _NUMBERED_CHINESE = re.compile(r"(\d+) ?(\S+)")
+
+
+def _keeps_latin(english: str, latin: str) -> bool:
+    """Whether a Chinese name that opens with ``latin`` can render ``english``: the
+    acronym's first letter (JVM, Java) or the English's first word (CTF Wiki, CTF)."""
+    if ACRONYM.fullmatch(english):
+        return english[0].casefold() == latin[0].casefold()
+    return english.split(maxsplit=1)[0].casefold() == latin.casefold()
+
+
+_LATIN_THEN_CHINESE = re.compile(r"([A-Za-z][A-Za-z0-9+#]*) ?([\u4e00-\u9fff].*)")
 
 
 def _gloss(inner: str, segmenter: Segmenter) -> bool:
