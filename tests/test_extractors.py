@@ -564,6 +564,7 @@ def _gold_pair_cases() -> list[tuple[str, str, str, str]]:
         ("全部影像均经去识别化(de-identification)处理", [("去识别化", "de-identification")]),
         ("药房的点滴帮浦及无线射频辨识(RFID)标签", [("无线射频辨识", "RFID")]),
         ("新平台决定采微服务(microservices)架构", [("微服务", "microservices")]),
+        ("工程师会检查各皮托管(pitot probe)的加温", [("皮托管", "pitot probe")]),
         # 用于 is a function word: what is left is one character, no term
         ("这个插件能否用于库(library)打包", []),
         # ... and so does a measure word after a number (12 家|向)

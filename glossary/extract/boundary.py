@@ -312,7 +312,7 @@ def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int
     return start + glued
 
 
-_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当据用做以经于为按采")
+_GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当据用做以经于为按采各该")
 
 
 # Parts of speech that introduce a term rather than belong to it, glossed or not (通过 "via").
