@@ -2,8 +2,10 @@
 other — so translators can filter names from concepts.
 
 The rules read the forms of the entry and the evidence the extractors left (a job title
-before a name, a middle dot in a transliterated name, an organisation suffix, a version
-number), in order, first match wins; anything else is a concept.
+before a name, a middle dot in a transliterated name, an organisation suffix or head in
+either language, a version number, a company officer named after it), in order, first
+match wins; anything else is a concept. jieba's name tags are trusted only for words that
+CC-CEDICT does not know as common words.
 """
 
 from __future__ import annotations
