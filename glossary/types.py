@@ -38,6 +38,23 @@ _ORG_HEADS = frozenset(
 )
 _ORG_OPENINGS = ("Ministry of ", "Department of ", "University of ", "Institute of ")
 _INNER_ORG_HEADS = frozenset({"Commission", "Council", "Board", "Committee"})
+# The last word of an English name of a law, an agreement, an event or a programme
+# (Artificial Intelligence Act, World Radiocommunication Conference), and the Chinese ones.
+_OTHER_HEADS = frozenset(
+    """Act Regulation License Licence Conference Symposium Summit Congress Hackathon Award
+    Prize Programme Scheme Sandbox Strategy""".split()
+)
+_OTHER_OPENINGS = ("Code of ", "Project ")
+_OTHER_SUFFIXES = ("法案", "条例", "法规", "大会", "研讨会", "峰会")
+_STANDARD = re.compile(r"(?:ISO(?:/IEC)?|IEC|IEEE|RFC|GB(?:/T)?) ?\d[\d.:-]*")
+# Files, documents and numbered references: CONTRIBUTING.md, LICENSE, CVE-2026-1234,
+# SP 800-207, 3GPP TS 23.501 (not standards: ISO 26262 and RFC 7231 are concepts).
+_OTHER_FORMS = re.compile(
+    r"[\w-]+\.(?:md|rst|txt|py|ya?ml|json|toml|cfg|ini|sh)"
+    r"|LICENSE|README|CHANGELOG|CONTRIBUTING|FAQ"
+    r"|[A-Z]{1,4}-(?:19|20)\d\d-\d+"
+    r"|(?:\w+ )?(?:SP|TS|TR) \d[\d.-]*"
+)
 # What follows an organisation's name and no product's or concept's: its officers.
 _ORG_CUES = ("创始人", "联合创始人", "副总裁", "总裁", "首席", "CEO", "CTO", "董事长", "总经理")
 # A name in Latin letters: a capital and a lower-case letter in it (not an acronym).
@@ -141,6 +158,8 @@ def _chinese_type(
         # jieba tags transliterations nr too: the well-known ones (华为, 索尼, 阿里) are
         # companies; people's names are rare words in its dictionary (李开复, 马斯克).
         return "org" if known(form) and frequency(form) >= _FAMOUS else "person"
+    if form.endswith(_OTHER_SUFFIXES) and len(form) > 3:
+        return "other"  # 人工智能法案, 世界人工智能大会
     for suffix in _STRONG_ORG_SUFFIXES:
         if form.endswith(suffix) and len(form) > len(suffix):
             return "org"
@@ -175,6 +194,10 @@ def _latin_type(form: str, has_chinese: bool) -> TermType | None:
     word = form.strip()
     if _organisation_name(word):
         return "org"
+    if _OTHER_FORMS.fullmatch(word) or _named_with(word, _OTHER_HEADS, _OTHER_OPENINGS):
+        return "other"
+    if _STANDARD.fullmatch(word):
+        return None  # ISO 26262, RFC 7231: standards are concepts, whatever their number
     if word in ROLE_WORDS:
         return "other"  # CEO, CTO
     if re.match(r"AI\b|AI\d", word):
@@ -204,11 +227,19 @@ def _organisation_name(name: str) -> bool:
     >>> _organisation_name("Joint Commission of Taiwan"), _organisation_name("Scaling Law")
     (True, False)
     """
-    words = name.replace(",", " ").split()
-    if len(words) < 2 or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words):
+    return _named_with(name, _ORG_HEADS, _ORG_OPENINGS) or (
+        _title_case(name) and not _INNER_ORG_HEADS.isdisjoint(name.split()[1:-1])
+    )  # Joint Commission of Taiwan
+
+
+def _named_with(name: str, heads: frozenset[str], openings: tuple[str, ...]) -> bool:
+    """A name in title case that ends in one of ``heads`` or opens with ``openings``."""
+    if not _title_case(name):
         return False
-    return (
-        words[-1].rstrip(".") in _ORG_HEADS
-        or name.startswith(_ORG_OPENINGS)
-        or not _INNER_ORG_HEADS.isdisjoint(words[1:-1])  # Joint Commission of Taiwan
-    )
+    return name.rsplit(maxsplit=1)[-1].rstrip(".") in heads or name.startswith(openings)
+
+
+def _title_case(name: str) -> bool:
+    """Two words or more, each capitalised but the small ones (of, and, the)."""
+    words = name.replace(",", " ").split()
+    return len(words) >= 2 and all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words)

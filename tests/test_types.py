@@ -33,6 +33,15 @@ def segmenter() -> Segmenter:
         (["MiniMax"], ["latin"], ["副总裁刘华告诉"], "org"),
         (["月之暗面"], ["ngram"], ["创始人杨植麟"], "org"),
         (["Java"], ["latin"], ["工程师"], "product"),
+        # laws, events, programmes, files and numbered documents are "other"
+        (["Artificial Intelligence Act"], ["pair"], [], "other"),
+        (["World Radiocommunication Conference"], ["pair"], [], "other"),
+        (["人工智能法案"], ["pair"], [], "other"),
+        (["CONTRIBUTING.md"], ["latin"], [], "other"),
+        (["CVE-2026-1234"], ["latin"], [], "other"),
+        (["3GPP TS 23.501"], ["latin"], [], "other"),
+        (["ISO 26262"], ["latin"], [], "concept"),  # a standard, whatever its number
+        (["Service Level Agreement"], ["pair"], [], "concept"),
         # jieba tags 索引 and 卫星 as names; the dictionary knows them as common words
         (["索引"], ["ngram"], [], "concept"),
         (["卫星"], ["ngram"], [], "concept"),
