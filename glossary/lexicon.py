@@ -114,3 +114,14 @@ TRANSLITERATION_CHARS = frozenset(
     "普奇乔切琴丘萨塞赛桑瑟森沙尚舍什史施斯松苏索塔泰坦汤唐特提图托瓦万威韦维温沃乌伍西希"
     "夏谢辛休雅亚扬耶伊因英尤约泽扎詹朱兹佐惠琼理查玛娜娅丽"
 )
+
+# Words that never belong to the term left of a parenthesis: particles, prepositions,
+# conjunctions, demonstratives, copulas and speech verbs.
+LEFT_STOPWORDS = (FUNCTION_WORDS - TERM_PREFIXES) | CONTEXT_WORDS
+EVERYDAY_VERB = 500  # jieba count from which a verb is everyday language
+# The last character of a verb that takes its object next (存入, 部署到, 转换成, 分配给):
+# what follows such a verb is the object, not the verb's own term.
+COMPLEMENTS = "入到至进成为给"
+# jieba's parts of speech that introduce a term rather than belong to it, glossed or not
+# (通过, a preposition glossed "via").
+GRAMMATICAL_TAGS = frozenset({"p", "c", "u", "uj", "r", "m", "q"})

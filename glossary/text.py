@@ -238,3 +238,23 @@ def script_of(surface: str) -> str:
     if has_han and has_latin:
         return "mixed"
     return "zh" if has_han else "en"
+
+
+def han_run_start(text: str, end: int, extra: str = "") -> int:
+    """Where the run of Han characters (and of ``extra`` ones) that ends at ``end`` starts.
+
+    >>> han_run_start("用 GPT-4 做尺度定律", 13), han_run_start("大模型·智能体", 7, "·")
+    (8, 0)
+    """
+    start = end
+    while start > 0 and (is_han(text[start - 1]) or text[start - 1] in extra):
+        start -= 1
+    return start
+
+
+def joined_han_run_start(text: str, end: int) -> int:
+    """:func:`han_run_start`, hyphens between Han characters included (视觉-语言-动作模型)."""
+    start = han_run_start(text, end)
+    while start >= 2 and text[start - 1] == "-" and is_han(text[start - 2]):
+        start = han_run_start(text, start - 1)
+    return start

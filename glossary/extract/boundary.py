@@ -4,7 +4,8 @@ The English inside says how long the Chinese term is likely to be (:func:`englis
 the words back from the parenthesis are fitted to it, and what opens the term is judged:
 a verb, preposition or adverb that introduces the term stays out (存入|向量数据库), a word
 the English renders stays in (计算着色器 for Compute Shader, and 凭证授权中心 for Certificate
-Authority, since a dictionary glosses 凭证 "certificate"), an affix the English shares is
+Authority, since a dictionary glosses 凭证 "certificate": :mod:`glossary.extract.glossed`
+weighs that evidence), an affix the English shares is
 taken in (非|监督学习 for Unsupervised Learning), and so is a Latin word the English opens
 with (API 密钥 for API Key). Names are delimited by their own cues: the middle dot of a
 transliteration (伊利亚·苏茨克维尔) or a title before a Chinese name (首席执行官|陈立武).
@@ -14,13 +15,13 @@ from __future__ import annotations
 
 import re
 
+from glossary.extract.glossed import glossed_start
 from glossary.extract.latin import latin_spans
 from glossary.extract.names import name_spans
 from glossary.extract.renderings import (
     ACRONYM,
     AFFIXES,
     ENGLISH_FUNCTION_WORDS,
-    ENGLISH_PREFIXES,
     LONG_WORD,
     NUMERALS,
     RENDERED_PREFIXES,
@@ -30,9 +31,11 @@ from glossary.extract.renderings import (
     renders_head,
 )
 from glossary.lexicon import (
+    COMPLEMENTS,
     CONTEXT_WORDS,
     DERIVING_SUFFIXES,
-    FUNCTION_WORDS,
+    EVERYDAY_VERB,
+    LEFT_STOPWORDS,
     ORGANISATION_SUFFIXES,
     ROLE_WORDS,
     TECH_HEADS,
@@ -40,14 +43,9 @@ from glossary.lexicon import (
     TRANSLITERATION_CHARS,
 )
 from glossary.segment import Segmenter, Token
-from glossary.text import is_han
+from glossary.text import han_run_start, is_han, joined_han_run_start
 
 NAME_DOTS = "·•‧・"
-EVERYDAY_VERB = 500  # jieba count from which a verb is everyday language
-
-# Words that never belong to the term left of a parenthesis: particles, prepositions,
-# conjunctions, demonstratives, copulas and speech verbs.
-LEFT_STOPWORDS = (FUNCTION_WORDS - TERM_PREFIXES) | CONTEXT_WORDS
 _HEAD_STOPWORDS = CONTEXT_WORDS
 
 
@@ -87,208 +85,6 @@ _NUMBER_BEFORE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?) ?[\u4e00-\u9fff]?
 _MEASURE = re.compile(r"(?<![A-Za-z0-9.])(?<![A-Za-z] )(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d+)? ?$")
 
 
-def glossed_start(text: str, start: int, end: int, english: str, segmenter: Segmenter) -> int:
-    """Move the start of the fitted term by what the dictionary says the words mean: take in
-    the words before it that render a word of the English no word of the term renders yet
-    (凭证|授权中心 for Certificate Authority, 固定|时间步长 for fixed timestep, 向|后兼容性 when
-    向后 is glossed "backward"), also across a 及, 与, 和 or 即 where the English has "and" or
-    "as", and over a word jieba split in two. A gloss matches by its stem, an English
-    compound it opens (热 "hot" for hotfix) or its first five letters. A word that introduces
-    terms (通过, a preposition glossed "via") is not taken in. Only a gloss that matches
-    counts: glosses are far from complete, so a word whose glosses miss the English is no
-    evidence against it."""
-    glosses = segmenter.glosses
-    wanted = glosses.english_stems(english)
-    if not wanted or start >= end:
-        return start
-    english_words = set(english.casefold().replace("&", " and ").split())
-    run_start = _joined_run_start(text, end)
-    tokens = segmenter.tokens(text[run_start:end])
-    first = next((i for i, t in enumerate(tokens) if run_start + t.start >= start), len(tokens))
-    if first >= len(tokens):
-        return start
-    covered: set[str] = set()
-    for token in tokens[first:]:
-        covered |= glosses.stems(token.text) & wanted
-    opening = next((glosses.stem(w) for w in _ENGLISH_WORD.findall(english)), "")
-    index = first
-    while index > 0 and tokens[index - 1].kind == "han":
-        word = tokens[index - 1].text
-        new: set[str] | frozenset[str] = frozenset()
-        if word not in LEFT_STOPWORDS and segmenter.pos(word) not in _GRAMMATICAL:
-            new = _newly_rendered(_glossed(word, segmenter), wanted, covered)
-        if not new and index == first:  # a glossed word the segmenter split (向|后)
-            new = (glosses.stems(word + tokens[index].text) & wanted) - covered
-        step = 1
-        # a function word glossed with a word of the English itself (对 "pair", 能 "energy",
-        # 同时 "simultaneous"): its own word, not one alike
-        literal = (glosses.stems(word) & wanted) - covered
-        if not new and literal and len(word) > 1 and literal == {opening}:
-            new = literal  # … opening the English: 同时|多轮递增拍卖 for Simultaneous …
-        if not new and index >= 2 and tokens[index - 2].kind == "han":
-            before = tokens[index - 2].text
-            joins = _CONNECTIVES.get(word) in english_words or word in _ASPECT_MARKERS
-            if literal and before not in LEFT_STOPWORDS:
-                # … or between two words the English has (字节|对|编码 for Byte Pair
-                # Encoding, 自由|能|微扰 for Free Energy Perturbation)
-                new = _newly_rendered(_glossed(before, segmenter), wanted, covered | literal)
-                new = new and new | literal
-            elif joins and before not in LEFT_STOPWORDS:
-                # the English joins with "and" or "as" what the Chinese joins with 及, 与,
-                # 和 or 即 (证券|及|期货事务监察委员会 for Securities and Futures Commission,
-                # 基础设施|即|代码 for Infrastructure as Code), or has a form of the word
-                # for an aspect marker (读|已|提交 for Read Committed)
-                new = _newly_rendered(_glossed(before, segmenter), wanted, covered)
-            else:  # ... or a glossed word split before the term (去|中心化 for Decentralised,
-                # 运行|时 "run time" for runtime, 抢占|式 "preempt" for preemptive)
-                new = _newly_rendered(_glossed(before + word, segmenter), wanted, covered)
-            step = 2
-        if not new:
-            break
-        covered |= new
-        index -= step
-    index = _modifier_start(tokens, index, english, covered, segmenter)
-    return run_start + tokens[index].start if index < first else start
-
-
-def _modifier_start(
-    tokens: list[Token],
-    index: int,
-    english: str,
-    covered: set[str],
-    segmenter: Segmenter,
-) -> int:
-    """Take in the modifiers the dictionary does not know, when it explains the rest: every
-    word of the term renders a word of the English, and the English words none renders all
-    come first (chunked cross-attention: 交叉 "cross", 注意力 "attention", so 分块 is
-    "chunked"). One word is taken in for each such English word, as long as it is a
-    content word: not a function word, a role, a verb by the dictionary (部署, 写入) or a
-    word no dictionary has (经多, which jieba glued)."""
-    glosses = segmenter.glosses
-    wanted = glosses.english_stems(english)
-    order = [stem for stem in map(glosses.stem, _ENGLISH_WORD.findall(english)) if stem in wanted]
-    while index > 0 and _explained(tokens[index:], wanted, segmenter):
-        first_covered = next((i for i, stem in enumerate(order) if stem in covered), len(order))
-        front = [stem for stem in order[:first_covered] if stem not in covered]
-        # a one-character word the dictionary does not gloss so may stand for one (空|指针)
-        affixes = sum(
-            len(t.text) == 1 and not _renders_some(t.text, wanted, segmenter)
-            for t in tokens[index:]
-            if t.kind == "han"
-        )
-        if len(front) <= affixes or any(stem not in covered for stem in order[first_covered:]):
-            return index
-        if not _modifier(tokens[index - 1], segmenter):
-            return index
-        covered.add(front[-1])
-        index -= 1
-    return index
-
-
-_ENGLISH_WORD = re.compile("[A-Za-z]{3,}")
-
-
-def _explained(term: list[Token], wanted: frozenset[str], segmenter: Segmenter) -> bool:
-    """Whether every word of the term renders a word of the English (one character
-    affixes aside; the head may be a generic one the English leaves out: 空闲|模式)."""
-    words = [token.text for token in term if token.kind == "han"]
-    if not words:
-        return False
-    return all(
-        _renders_some(word, wanted, segmenter)
-        or len(word) == 1
-        or (position == len(words) - 1 and word in TECH_HEADS)
-        for position, word in enumerate(words)
-    )
-
-
-def _renders_some(word: str, wanted: frozenset[str], segmenter: Segmenter) -> bool:
-    return bool(_newly_rendered(_glossed(word, segmenter), wanted, set()))
-
-
-def _modifier(token: Token, segmenter: Segmenter) -> bool:
-    """Whether ``token`` may be a modifier of the term after it (see _modifier_start)."""
-    word = token.text
-    tag = segmenter.pos(word)
-    frequency = segmenter.dictionary_frequency(word)
-    return not (
-        token.kind != "han"
-        or not 2 <= len(word) <= 3
-        or word in LEFT_STOPWORDS
-        or word in ROLE_WORDS
-        or tag in _GRAMMATICAL
-        or tag in _NOT_MODIFIERS
-        or (tag == "v" and frequency >= EVERYDAY_VERB)
-        or segmenter.glosses.verbal(word)
-        or word[-1] in _COMPLEMENTS
-        or not (frequency or segmenter.glosses.stems(word))
-    )
-
-
-_NOT_MODIFIERS = frozenset({"d", "t", "f", "vd", "ad"})  # adverbs, times, places
-
-
-# Words that join two parts of one name, and the English word that does the same.
-_CONNECTIVES = {"及": "and", "与": "and", "和": "and", "以及": "and", "即": "as"}
-# Aspect and negation inside a term, which English renders with a form of the word
-# (读|已|提交 for Read Committed, 读|未|提交 for Read Uncommitted).
-_ASPECT_MARKERS = frozenset("已未")
-
-
-def _glossed(word: str, segmenter: Segmenter) -> frozenset[str]:
-    """The gloss stems of ``word``, or of what it derives from (生成式: 生成's)."""
-    stems = segmenter.glosses.stems(word)
-    if not stems and len(word) > 2 and word[-1] in DERIVING_SUFFIXES:
-        stems = segmenter.glosses.stems(word[:-1])
-    return stems
-
-
-def _newly_rendered(stems: frozenset[str], wanted: frozenset[str], covered: set[str]) -> set[str]:
-    """The English stems, not yet covered, that ``stems`` render: the same stem, a compound
-    one opens (热 "hot" for hotfix) or a form alike (变异 "variation" for variant)."""
-    left = wanted - covered
-    return (
-        set(stems & left)
-        or _compounds_opened(stems, left)
-        or _alike(stems, left)
-        or _clipped(stems, left)
-    )
-
-
-def _clipped(stems: frozenset[str], english: frozenset[str] | set[str]) -> set[str]:
-    """The English words that are a clipped form of one of ``stems`` (dev for 开发
-    "develop", config for 配置 "configuration"); not a prefix (pre is no clipped prefix).
-    """
-    return {
-        word
-        for word in english
-        if len(word) >= 3
-        and word not in ENGLISH_PREFIXES
-        and any(len(stem) >= len(word) + 2 and stem.startswith(word) for stem in stems)
-    }
-
-
-def _alike(stems: frozenset[str], english: frozenset[str] | set[str]) -> set[str]:
-    """The English stems that share their first five letters with one of ``stems``: other
-    forms the stemmer does not bring together (变异 "variation" for variant)."""
-    openings = {stem[:_ALIKE] for stem in stems if len(stem) >= _ALIKE}
-    return {word for word in english if word[:_ALIKE] in openings}
-
-
-_ALIKE = 5  # letters
-
-
-def _compounds_opened(stems: frozenset[str], english: frozenset[str] | set[str]) -> set[str]:
-    """The English compounds that one of ``stems`` opens (热 "hot" for hotfix)."""
-    return {
-        word
-        for word in english
-        if any(
-            len(stem) >= 3 and len(word) > len(stem) + 1 and word.startswith(stem) for stem in stems
-        )
-    }
-
-
 def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int:
     """Leave out the function characters that jieba's unknown-word model glued to the first
     word of the term (由禾赛|科技 for Hesai Technology, 对包|体积 for APK size, 以物|联网 for
@@ -315,16 +111,12 @@ def _unglued_start(text: str, start: int, end: int, segmenter: Segmenter) -> int
 _GLUED_FUNCTION_CHARACTERS = frozenset("由对把被向从给和与及或叫在将让当据用做以经于为按采各该")
 
 
-# Parts of speech that introduce a term rather than belong to it, glossed or not (通过 "via").
-_GRAMMATICAL = frozenset({"p", "c", "u", "uj", "r", "m", "q"})
-
-
 def _latin_opening(text: str, start: int, left_end: int, inner: str, segmenter: Segmenter) -> int:
     """Take in a Latin word before the whole Chinese run when the English opens with it:
     ``API 密钥(API Key)``, ``Java 虚拟机(Java Virtual Machine)``, ``k-均值(k-means)``; when the
     English has it further in, also the Chinese words before it that the English words
     before it stand for (编译 SDK 版本 for compile SDK version)."""
-    if start != _joined_run_start(text, left_end):
+    if start != joined_han_run_start(text, left_end):
         return start
     joint = text[start - 1] if start > 0 and text[start - 1] in " -" else ""
     latin_end = start - len(joint)
@@ -408,13 +200,6 @@ def _ends_function_word(text: str, end: int, segmenter: Segmenter) -> bool:
 _NOT_AFFIXED = frozenset({"p", "c", "d", "t", "f"})
 
 
-def han_run_start(text: str, end: int, extra: str = "") -> int:
-    start = end
-    while start > 0 and (is_han(text[start - 1]) or text[start - 1] in extra):
-        start -= 1
-    return start
-
-
 def zh_start(
     text: str, end: int, english_text: str, segmenter: Segmenter, *, units: float | None = None
 ) -> int:
@@ -440,7 +225,7 @@ def zh_start(
     acronym = english_text.isupper() and bool(ACRONYM.fullmatch(english_text))
     english_stems = segmenter.glosses.english_stems(english_text)
     wanted = frozenset() if acronym else english_stems
-    run_start = _joined_run_start(text, end)
+    run_start = joined_han_run_start(text, end)
     budget = min(16, 2 + 3 * english)
     tokens = _rejoined(segmenter.tokens(text[run_start:end]), segmenter)
     if tokens and english_text.isalpha() and _renders_all(tokens[-1], wanted, segmenter):
@@ -669,14 +454,6 @@ def _word_weight(word: str, head: bool) -> float:
     return max(0.5, len(word) / 2) if len(word) != 2 else 1.0
 
 
-def _joined_run_start(text: str, end: int) -> int:
-    """Start of the Han run ending at ``end``, hyphens between Han characters included."""
-    start = han_run_start(text, end)
-    while start >= 2 and text[start - 1] == "-" and is_han(text[start - 2]):
-        start = han_run_start(text, start - 1)
-    return start
-
-
 def _opening_cost(word: str, segmenter: Segmenter) -> float:
     """What opening the term with ``word`` costs: 0.6 for a word that introduces a term
     rather than belongs to it (a verb or adverb of everyday language, a verb with a
@@ -701,7 +478,7 @@ def _opening_cost(word: str, segmenter: Segmenter) -> float:
     if tag == "v" and segmenter.dictionary_frequency(word) >= _COMMONEST_VERB:
         return _ALWAYS_INTRODUCES
     if tag == "v" and (
-        segmenter.dictionary_frequency(word) >= EVERYDAY_VERB or word[-1] in _COMPLEMENTS
+        segmenter.dictionary_frequency(word) >= EVERYDAY_VERB or word[-1] in COMPLEMENTS
     ):
         return _INTRODUCES
     return 0.0
@@ -721,9 +498,6 @@ _INTRODUCES = 0.6
 _NOMINAL_OR_LINKING = frozenset({"n", "c"})
 _COMMONEST_VERB = 10_000
 _ALWAYS_INTRODUCES = 1.1
-# The last character of a verb that takes its object next (存入, 部署到, 转换成, 分配给):
-# what follows such a verb is the object, not the verb's own term.
-_COMPLEMENTS = "入到至进成为给"
 
 
 def dotted_name(text: str, end: int, segmenter: Segmenter) -> int | None:
@@ -779,7 +553,7 @@ def cued_name(text: str, end: int, english: str, segmenter: Segmenter) -> int | 
     saying cues the Chinese one (首席执行官|陈立武(Lip-Bu Tan)), see glossary.extract.names."""
     if not _PERSON_NAME.fullmatch(english):
         return None
-    run_start = _joined_run_start(text, end)
+    run_start = joined_han_run_start(text, end)
     for start, stop in name_spans(segmenter.tokens(text[run_start:end])):
         if run_start + stop == end:
             return run_start + start

@@ -21,20 +21,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from glossary.extract.boundary import (
-    EVERYDAY_VERB,
-    LEFT_STOPWORDS,
-    NAME_DOTS,
-    cued_name,
-    dotted_name,
-    han_run_start,
-    term_start,
-    zh_start,
-)
+from glossary.extract.boundary import NAME_DOTS, cued_name, dotted_name, term_start, zh_start
 from glossary.extract.latin import latin_spans
 from glossary.extract.renderings import ACRONYM
+from glossary.lexicon import EVERYDAY_VERB, LEFT_STOPWORDS
 from glossary.segment import Segmenter
-from glossary.text import is_han
+from glossary.text import han_run_start, is_han
 
 _PAREN = re.compile(r"\(([^()]{1,90})\)")  # room for a six-word expansion and its acronym
 # Latin letters with their accented forms (Schrödinger equation, Poincaré); a hyphen or an
