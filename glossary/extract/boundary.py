@@ -27,6 +27,7 @@ from glossary.extract.renderings import (
     RENDERED_PREFIXES,
     english_prefix,
     english_units,
+    has_number,
     rendered,
     renders_head,
 )
@@ -70,8 +71,8 @@ def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int |
     else:
         start = _prefix_opening(text, start, english, segmenter)
         start = _latin_opening(text, start, end, english, segmenter)
-    number = _NUMBER_BEFORE.search(text, 0, start)
-    if number and re.search(rf"(?<!\d){re.escape(number[1])}(?!\d)", english):
+    number = _NUMBER_AND_UNIT_BEFORE.search(text, 0, start)
+    if number and has_number(english, number[1]):
         return number.start()  # a number the English has too (8 位浮点数 for FP8)
     if _MEASURE.search(text, 0, start):
         return None  # a unit after a number (30 毫秒(ms)): a measurement, not a term
@@ -79,7 +80,7 @@ def term_start(text: str, end: int, english: str, segmenter: Segmenter) -> int |
 
 
 # A number just before a Chinese term, and its unit if there is one (8 位|浮点数).
-_NUMBER_BEFORE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?) ?[\u4e00-\u9fff]?$")
+_NUMBER_AND_UNIT_BEFORE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?) ?[\u4e00-\u9fff]?$")
 # A number just before a Chinese term: the term is its unit. Not a year (2025世界人工智能
 # 大会), not a code that ends in digits (FP16 混合精度) and not a version (Vue 3 单文件组件).
 _MEASURE = re.compile(r"(?<![A-Za-z0-9.])(?<![A-Za-z] )(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d+)? ?$")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from glossary.extract.boundary import NAME_DOTS, cued_name, dotted_name, term_start, zh_start
 from glossary.extract.latin import latin_spans
-from glossary.extract.renderings import ACRONYM
+from glossary.extract.renderings import ACRONYM, has_number
 from glossary.lexicon import EVERYDAY_VERB, LEFT_STOPWORDS
 from glossary.segment import Segmenter
 from glossary.text import han_run_start, is_han
@@ -128,8 +128,7 @@ def _pair_for(
     if numbered and _is_chinese(numbered[2]):
         # a number the English has too opens the Chinese term: FP8(8 位浮点数)
         en = _latin_left(text, left_end, numbered[2])
-        digits = rf"(?<!\d){numbered[1]}(?!\d)"
-        if en is not None and re.search(digits, text[slice(*en)]):
+        if en is not None and has_number(text[slice(*en)], numbered[1]):
             return PairMatch((inner_start, inner_end), en)
     return _acronym_pair(text, left_end, inner_start, inner_end, segmenter)
 

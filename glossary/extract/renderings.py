@@ -68,10 +68,18 @@ def rendered(english: str, word: str) -> bool:
         numeral = next((c for c in word if c in NUMERALS and c in MODIFIER_RENDERINGS), "")
         renderings = MODIFIER_RENDERINGS.get(numeral, ())
         # … or its digit anywhere in the English (第六次评估报告 for AR6)
-        digits = [r for r in renderings if r.isdigit()]
-        if any(re.search(rf"(?<!\d){d}(?!\d)", english) for d in digits):
+        if any(has_number(english, r) for r in renderings if r.isdigit()):
             return True
     return any(w.startswith(renderings) for w in english.casefold().split() if renderings)
+
+
+def has_number(english: str, number: str) -> bool:
+    """Whether ``number`` stands in ``english`` as a whole number, on its own or in a word.
+
+    >>> has_number("AR6", "6"), has_number("FP8", "8"), has_number("H100", "10")
+    (True, True, False)
+    """
+    return re.search(rf"(?<!\d){re.escape(number)}(?!\d)", english) is not None
 
 
 # Modifiers, mostly of one character, and the English words (as their starts) that render them.
