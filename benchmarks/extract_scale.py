@@ -1,18 +1,21 @@
 """Extraction at scale: throughput, peak memory and incremental re-runs against jieba's
 TF-IDF keywords, on the cuts `benchmarks/corpus.py` builds.
 
-Usage: python benchmarks/extract_scale.py [--cuts 1 10 50] [--cache DIR]
+Usage: python benchmarks/extract_scale.py [--cuts 1 10 50] [--cache DIR] [--python-only]
 
-For each cut, in fresh processes and in one run: `jieba.analyse.extract_tags` over every
-file (the baseline) and `glossary extract` (all cores), printing MB/s, the ratio and the peak
-RSS of each (workers included); then `glossary extract` with a per-document cache: cold, again
-over the unchanged corpus, and after adding one document, as fractions of the cold run.
+First builds the compiled variant of the package (scripts/build-compiled). Then for each cut,
+in fresh processes and in one run: `jieba.analyse.extract_tags` over every file (the
+baseline), `glossary extract` (all cores) from the Python modules and from the compiled
+build, printing MB/s, the ratio and the peak RSS of each (workers included); then the
+compiled `glossary extract` with a per-document cache: cold, again over the unchanged corpus,
+and after adding one document, as fractions of the cold run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -41,12 +44,23 @@ print(json.dumps({"seconds": seconds, "peak_mib": max(own, workers) / 1024}))
 """
 
 
-def run(side: str, folder: Path, cache: str = "") -> dict[str, float]:
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(side: str, folder: Path, cache: str = "", build: Path | None = None) -> dict[str, float]:
+    """One side in a fresh process; ``build`` puts an unpacked build of the package first on
+    the module path (and runs from its folder, as Python puts the working directory first)."""
+    environment = dict(os.environ)
+    environment.pop("PYTHONPATH", None)
+    if build is not None:
+        environment["PYTHONPATH"] = str(build)
     completed = subprocess.run(
         [sys.executable, "-c", _CHILD, side, str(folder), cache],
         capture_output=True,
         text=True,
         check=True,
+        env=environment,
+        cwd=build.parent if build is not None else ROOT,
     )
     result: dict[str, float] = json.loads(completed.stdout.strip().splitlines()[-1])
     return result
@@ -56,36 +70,46 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cuts", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--cache", default=str(Path.home() / ".cache" / "glossary-bench"))
+    parser.add_argument(
+        "--python-only", action="store_true", help="measure the Python modules alone"
+    )
     args = parser.parse_args()
+    build = None
+    if not args.python_only:
+        build_dir = Path(args.cache) / "compiled"
+        subprocess.run(["bash", str(ROOT / "scripts" / "build-compiled"), build_dir], check=True)
+        build = build_dir / "unpacked"
     for megabytes in args.cuts:
         folder = Path(args.cache) / f"cut-{megabytes}mb"
         if not folder.exists():
             sys.exit(f"{folder}: missing; run python benchmarks/corpus.py first")
         size = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
         baseline = run("baseline", folder)
-        ours = run("glossary", folder)
+        sides = {"glossary extract (Python)": run("glossary", folder)}
+        if build is not None:
+            sides["glossary extract (compiled)"] = run("glossary", folder, build=build)
         print(f"\n== {megabytes} MB cut ({size:.1f} MB)")
-        for name, result in (
-            ("jieba.analyse.extract_tags (baseline)", baseline),
-            ("glossary extract", ours),
-        ):
+        for name, result in {"jieba.analyse.extract_tags (baseline)": baseline, **sides}.items():
             rate = size / result["seconds"]
             print(
                 f"{name:40s} {rate:6.2f} MB/s {result['seconds']:8.1f} s  "
                 f"peak {result['peak_mib']:6.0f} MiB"
             )
-        print(f"throughput ratio glossary/baseline: {baseline['seconds'] / ours['seconds']:.2f}x")
+        for name, result in sides.items():
+            ratio = baseline["seconds"] / result["seconds"]
+            print(f"throughput ratio, {name} / baseline: {ratio:.2f}x")
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "corpus"
             shutil.copytree(folder, corpus)
             cache = str(Path(tmp) / "cache.sqlite")
-            cold = run("glossary", corpus, cache)
-            warm = run("glossary", corpus, cache)
+            cold = run("glossary", corpus, cache, build)
+            warm = run("glossary", corpus, cache, build)
             first = sorted(corpus.glob("*.txt"))[0]
             shutil.copyfile(first, corpus / "added-document.txt")
-            added = run("glossary", corpus, cache)
+            added = run("glossary", corpus, cache, build)
         print(
-            f"cached: cold {cold['seconds']:.1f} s, unchanged re-run {warm['seconds']:.1f} s "
+            f"cached ({'compiled' if build else 'Python'}): cold {cold['seconds']:.1f} s, "
+            f"unchanged re-run {warm['seconds']:.1f} s "
             f"({warm['seconds'] / cold['seconds']:.0%} of cold), one added document "
             f"{added['seconds']:.1f} s ({added['seconds'] / cold['seconds']:.0%} of cold)"
         )

@@ -246,8 +246,10 @@ class CandidateTable:
     def merge_table(self, other: CandidateTable) -> None:
         """:meth:`merge_state` for a table of this process: its candidates are taken over,
         not copied, so ``other`` must not be used afterwards."""
-        if not self.candidates and not self.sequences:
-            self.__dict__.update(other.__dict__)  # the first chunk: take it whole
+        if not self.candidates and not self.sequences:  # the first chunk: take it whole
+            self.candidates, self.pairs, self.lists = other.candidates, other.pairs, other.lists
+            self.sequences, self._sentences = other.sequences, other._sentences
+            self.documents, self.tokens = other.documents, other.tokens
             return
         self.merge_state(other.to_state())
 

@@ -59,6 +59,11 @@ class Extraction:
     documents: tuple[Document, ...]
     skipped: tuple[Skipped, ...]
 
+    def __reduce__(self) -> tuple[type[Extraction], tuple[object, ...]]:
+        # Pickled into the cache. Compiled (mypyc), a frozen class cannot be unpickled
+        # field by field: it is made again from its fields.
+        return (Extraction, (self.entries, self.documents, self.skipped))
+
 
 def extract(
     paths: Sequence[str],
