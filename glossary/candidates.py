@@ -116,11 +116,12 @@ class CandidateTable:
             candidate.distinct += 1
         candidate.docs.add(sentence.source)
         contexts = candidate.contexts
-        room = self.max_contexts is None or len(contexts) < self.max_contexts
-        # A second occurrence in one sentence follows the first: compare with the last.
-        here = (sentence.source, sentence.line, sentence.text)
-        if room and (not contexts or contexts[-1][:3] != here):
-            contexts.append((*here, start, start + len(surface)))
+        if self.max_contexts is None or len(contexts) < self.max_contexts:
+            source, line, text = sentence.source, sentence.line, sentence.text
+            # A second occurrence in one sentence follows the first: compare with the last.
+            last = contexts[-1] if contexts else None
+            if last is None or last[2] != text or last[1] != line or last[0] != source:
+                contexts.append((source, line, text, start, start + len(surface)))
         return key
 
     def add_pair(self, zh_key: str, en_key: str, abbreviation: str | None = None) -> None:

@@ -104,6 +104,9 @@ def extract(
             progress(len(files), len(files))
         return Extraction(stored.entries, stored.documents, tuple(skipped))
     segmenter = segmenter or make_segmenter(options.known_terms)
+    # Everything is read anyway (scoring looks words up too); read before any worker is
+    # forked, the workers share it.
+    segmenter.load()
     analyser = Analyser(segmenter, settings)
     table = CandidateTable(options.max_contexts)
     documents: list[Document] = []
@@ -195,11 +198,18 @@ def add_sentence(
     if known is not None:
         for span in known.spans(folded):
             found.setdefault(span, set()).add("curated")
+    words = [token.text for token in tokens]
+    # Each token as a neighbour of a candidate: a Han or Latin word, or "" for the rest.
+    edges = ["", *(t.text if t.kind in ("han", "latin") else "" for t in tokens), ""]
     for first, last in candidate_spans(tokens):
         span = (tokens[first].start, tokens[last - 1].end)
-        found.setdefault(span, set()).add("ngram")
-        parts[span] = tuple(token.text for token in tokens[first:last])
-        neighbours[span] = (_neighbour(tokens, first - 1), _neighbour(tokens, last))
+        signals = found.get(span)
+        if signals is None:
+            found[span] = {"ngram"}
+        else:
+            signals.add("ngram")
+        parts[span] = tuple(words[first:last])
+        neighbours[span] = (edges[first], edges[last + 1])
     for span in name_spans(tokens):
         found.setdefault(span, set()).add("person")
     for span in employer_spans(tokens, segmenter):
@@ -232,13 +242,6 @@ def add_sentence(
             canonical_key(sentence.text[slice(*match.en)]),
             abbreviation,
         )
-
-
-def _neighbour(tokens: Sequence[Token], index: int) -> str:
-    if index < 0 or index >= len(tokens):
-        return ""
-    token = tokens[index]
-    return token.text if token.kind in ("han", "latin") else ""
 
 
 def _count_sequences(table: CandidateTable, tokens: Sequence[Token]) -> None:
