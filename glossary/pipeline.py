@@ -108,23 +108,42 @@ def extract(
     # forked, the workers share it.
     segmenter.load()
     analyser = Analyser(segmenter, settings)
-    table = CandidateTable(options.max_contexts)
-    documents: list[Document] = []
     with paused_gc():
-        for chunk in map_chunks(
-            files, settings, engine, analyser.add, progress=progress, keys=keys
-        ):
-            chunk.merge_into(table)
-            table.prune(SEQUENCE_LIMIT, CANDIDATE_LIMIT)
-            for outcome in chunk.outcomes:
-                if isinstance(outcome, Skipped):
-                    skip(outcome)
-                else:
-                    documents.append(outcome)
+        table, documents = _read_corpus(
+            files, settings, engine, analyser, skip=skip, progress=progress, keys=keys
+        )
         entries = score_candidates(table, segmenter, options.scoring)
-    extraction = Extraction(tuple(entries), tuple(documents), tuple(skipped))
-    store_result(engine, run_key, extraction)
+        # Freed here by reference counting, so that the collector never walks the table
+        # once it runs again; storing the result makes much garbage, none of it cyclic.
+        del table
+        extraction = Extraction(tuple(entries), tuple(documents), tuple(skipped))
+        store_result(engine, run_key, extraction)
     return extraction
+
+
+def _read_corpus(
+    files: Sequence[str],
+    settings: MapSettings,
+    engine: EngineOptions,
+    analyser: Analyser,
+    *,
+    skip: Callable[[Skipped], None],
+    progress: Progress | None,
+    keys: Sequence[str | None] | None,
+) -> tuple[CandidateTable, list[Document]]:
+    """Every file's candidates merged into one table, chunk by chunk in corpus order and
+    pruned as it grows; with the documents read (the others are passed to ``skip``)."""
+    table = CandidateTable(settings.max_contexts)
+    documents: list[Document] = []
+    for chunk in map_chunks(files, settings, engine, analyser.add, progress=progress, keys=keys):
+        chunk.merge_into(table)
+        table.prune(SEQUENCE_LIMIT, CANDIDATE_LIMIT)
+        for outcome in chunk.outcomes:
+            if isinstance(outcome, Skipped):
+                skip(outcome)
+            else:
+                documents.append(outcome)
+    return table, documents
 
 
 # Word sequences and candidates held before the rarest are dropped (CandidateTable.prune):
