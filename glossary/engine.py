@@ -161,7 +161,6 @@ def map_chunks(
     elif options.scheduler:
         results = _dask_map(_chunk_job, jobs, options)
     elif workers > 1 and len(bounds) > 1:
-        share_with_workers(settings, analyse)
         results = _pool_map(_chunk_job, jobs, workers)
     else:  # here, reporting each document as it is read
         for start, end in bounds:
@@ -355,7 +354,6 @@ def _made_chunks(
     if options.scheduler:
         yield from _dask_map(_made_chunk_job, jobs, options)
     elif workers > 1 and len(jobs) > 1:
-        share_with_workers(settings, analyse)
         yield from _pool_map(_made_chunk_job, jobs, workers)
     else:
         for paths in chunks:
@@ -372,7 +370,6 @@ def _document_results(
     if options.scheduler:
         yield from _dask_map(_document_job, jobs, options)
     elif _workers(options.workers, len(files)) > 1:
-        share_with_workers(settings, analyse)
         yield from _pool_map(_document_job, jobs, _workers(options.workers, len(files)))
     else:
         for path in files:
@@ -398,15 +395,8 @@ def analyse_file(path: str, settings: MapSettings, analyse: Analyse) -> Document
     return DocumentResult(_metadata(document), table.to_state())
 
 
-# The analyser of a worker process: taken over from the process that forked it
-# (share_with_workers), or built there on first use (a Dask worker).
+# Each worker process analyses with its own segmenter, built once on first use there.
 _worker_state: dict[str, Any] = {}
-
-
-def share_with_workers(settings: MapSettings, analyse: Analyse) -> None:
-    """Worker processes are forked from this one: they take over its analyser for
-    ``settings``, with whatever it has loaded already, instead of each building its own."""
-    _worker_state.update(key=settings.fingerprint(), analyse=analyse)
 
 
 def _worker_analyse(settings: MapSettings) -> Analyse:

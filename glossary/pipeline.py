@@ -104,9 +104,6 @@ def extract(
             progress(len(files), len(files))
         return Extraction(stored.entries, stored.documents, tuple(skipped))
     segmenter = segmenter or make_segmenter(options.known_terms)
-    # Everything is read anyway (scoring looks words up too); read before any worker is
-    # forked, the workers share it.
-    segmenter.load()
     analyser = Analyser(segmenter, settings)
     with paused_gc():
         table, documents = _read_corpus(

@@ -117,14 +117,6 @@ class Segmenter:
             self._fast = fast
         return self._fast
 
-    def load(self) -> None:
-        """Load now what segmenting and the extractors read on first use: the cutter,
-        jieba's dictionary and the glosses (before forking workers, which then share them)."""
-        if self._rjieba() is None or self._extra_words:
-            self.tokenizer  # noqa: B018 (the property loads jieba)
-        self.dictionary  # noqa: B018
-        self.glosses.load()
-
     @property
     def glosses(self) -> Glosses:
         """English glosses of Chinese words (CC-CEDICT), read when first asked."""

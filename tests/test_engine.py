@@ -260,25 +260,3 @@ def test_a_merged_table_keeps_one_copy_of_each_sentence() -> None:
     assert rows[0][2] == sentence
     assert rows[0][2] is rows[1][2]
 
-
-class MarkingAnalyser(CountingAnalyser):
-    """The real analyser, leaving a mark in every table it fills."""
-
-    def __call__(self, table: CandidateTable, document: Document) -> None:
-        super().__call__(table, document)
-        table.add_pair("marked", "by the parent's analyser")
-
-
-def test_forked_workers_take_over_the_analyser_of_their_parent(many_files: Path) -> None:
-    # They share what it has loaded (jieba's dictionary, the glosses) instead of loading
-    # their own; a worker that built its own analyser would leave no mark.
-    files = sorted(map(str, many_files.iterdir()))
-    analyser = MarkingAnalyser()
-    table = CandidateTable()
-    chunks = list(map_chunks(files, analyser.settings, EngineOptions(workers=2), analyser))
-    assert len(chunks) >= 3
-    assert all(chunk.state is not None for chunk in chunks)  # all came from workers
-    for chunk in chunks:
-        chunk.merge_into(table)
-    assert table.pairs.votes[("marked", "by the parent's analyser")] == len(files)
-    assert analyser.read == []  # read in the workers, none here
