@@ -259,4 +259,3 @@ def test_a_merged_table_keeps_one_copy_of_each_sentence() -> None:
     assert [row[0] for row in rows] == ["a.txt", "b.txt"]
     assert rows[0][2] == sentence
     assert rows[0][2] is rows[1][2]
-
