@@ -166,11 +166,16 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
     (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK); files that cannot be read are
     reported on stderr and skipped.
     """
+    import time
+
     from glossary.errors import GlossaryError
     from glossary.output import WRITERS, write_atomically
     from glossary.pipeline import ExtractOptions
     from glossary.pipeline import extract as run_extract
     from glossary.scoring import ScoringOptions
+    from glossary.usage import cost
+
+    started = time.perf_counter()
 
     def report(skipped: Skipped) -> None:
         if not quiet:
@@ -208,6 +213,7 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
             f"glossary: {len(result.entries)} entries ({pairs} zh↔en pairs) from "
             f"{len(result.documents)} documents"
             + (f", {len(result.skipped)} skipped" if result.skipped else "")
+            + f" {cost(time.perf_counter() - started)}"
             + (f"; written to {output}" if output else ""),
             err=True,
         )
