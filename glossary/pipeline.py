@@ -145,7 +145,7 @@ def _read_corpus(
 
 # Word sequences and candidates held before the rarest are dropped (CandidateTable.prune):
 # far above what a few hundred articles need, and what keeps a large corpus under 600 MiB
-# with scoring (570 MiB measured on the 50 MB cut, benchmarks/extract_scale.py).
+# with scoring (about 520 MiB measured on the 50 MB cut, benchmarks/extract_scale.py).
 SEQUENCE_LIMIT = 500_000
 CANDIDATE_LIMIT = 50_000
 
