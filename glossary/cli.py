@@ -359,10 +359,15 @@ def build(  # noqa: PLR0917 - one parameter per option, as click passes them
     lookup` and `glossary candidates` read. The report lists curated entries the corpus
     never uses, discouraged renderings the corpus does use, and the best uncurated terms.
     """
+    import time
+
     from glossary.build import build_glossary
     from glossary.errors import GlossaryError
     from glossary.pipeline import ExtractOptions
     from glossary.site import site_paths
+    from glossary.usage import cost
+
+    started = time.perf_counter()
 
     def report_skip(skipped: Skipped) -> None:
         click.echo(f"glossary: skipped {skipped.path}: {skipped.reason}", err=True)
@@ -392,7 +397,8 @@ def build(  # noqa: PLR0917 - one parameter per option, as click passes them
     pairs = sum(1 for e in glossary.entries if e.zh and e.en)
     click.echo(
         f"Built {database}: {len(glossary.entries)} entries ({curated} curated, {pairs} with "
-        f"zh and en) from {len(glossary.documents)} documents."
+        f"zh and en) from {len(glossary.documents)} documents "
+        f"{cost(time.perf_counter() - started)}."
     )
     if paths is not None:
         click.echo(f"Site: {paths.site}/index.html (pages generated under {paths.docs})")

@@ -548,7 +548,7 @@ def test_build_summary(built: Built) -> None:
     first = built.build.stdout.splitlines()[0]
     assert first.startswith("Built g.sqlite: ")
     assert "(5 curated, " in first
-    assert first.endswith(" from 2 documents.")
+    assert re.search(r" from 2 documents in \d+\.\d s, peak memory \d+ MiB\.$", first), first
     assert built.db.is_file()
     assert sorted(p.name for p in built.root.iterdir()) == [
         "corpus",
