@@ -27,9 +27,13 @@ GLOSSARY = _glossary_command()
 
 
 def start_command(
-    *command: str | Path, cwd: Path | None = None, stdout: int | IO[Any] = subprocess.PIPE
+    *command: str | Path,
+    cwd: Path | None = None,
+    stdout: int | IO[Any] = subprocess.PIPE,
+    env: dict[str, str] | None = None,
 ) -> subprocess.Popen[str]:
-    """Start any command with the tests' environment, its stderr (and stdout) captured."""
+    """Start any command with the tests' environment (and ``env`` on top), its stderr (and
+    stdout) captured."""
     return subprocess.Popen(
         [*map(str, command)],
         stdout=stdout,
@@ -37,7 +41,7 @@ def start_command(
         text=True,
         encoding="utf-8",
         cwd=cwd,
-        env=ENV,
+        env={**ENV, **(env or {})},
     )
 
 
@@ -59,8 +63,10 @@ def finish(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
-def run_command(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return finish(start_command(*command, cwd=cwd))
+def run_command(
+    *command: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return finish(start_command(*command, cwd=cwd, env=env))
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -68,9 +74,11 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     return finish(start(*args, cwd=cwd))
 
 
-def run_python(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_python(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run this interpreter with ARGS, e.g. ``-X importtime -m glossary --help``."""
-    return run_command(sys.executable, *args, cwd=cwd)
+    return run_command(sys.executable, *args, cwd=cwd, env=env)
 
 
 def imported_modules(stderr: str) -> list[str]:

@@ -1,6 +1,6 @@
 """The compiled build (mypyc, see pyproject.toml) gives what the Python modules give.
 
-The wheel is built as a user's `HATCH_BUILD_HOOK_ENABLE_MYPYC=true pip install .` builds it,
+The wheel is built as `bash scripts/build-compiled` builds it for users,
 unpacked, and run as `glossary extract` on the seeds and the held-out texts, with and
 without a cache and worker processes; its output must equal the Python modules' byte for
 byte. Skips only where there is no C compiler.
@@ -8,13 +8,12 @@ byte. Skips only where there is no C compiler.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [str(ROOT / "seeds"), str(ROOT / "tests" / "heldout" / "texts")]
@@ -33,18 +32,13 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run(*args: str, path: Path | None = None) -> subprocess.CompletedProcess[str]:
     """``python ARGS`` with ``path`` first on the module path, from a folder with no package
     in it (Python puts the working directory first)."""
-    environment = dict(os.environ)
-    environment.pop("PYTHONPATH", None)
-    if path is not None:
-        environment["PYTHONPATH"] = str(path)
-    return subprocess.run(
-        [sys.executable, *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=environment,
+    result = run_python(
+        *args,
         cwd=Path(path or ROOT / "tests").parent,
+        env={"PYTHONPATH": str(path) if path is not None else ""},
     )
+    assert result.returncode == 0, result.stderr
+    return result
 
 
 def test_the_hot_modules_are_compiled(compiled: Path) -> None:
