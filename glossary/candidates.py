@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import add, itemgetter
 from typing import Any
 
 from glossary.models import Sentence
@@ -75,13 +75,19 @@ class CandidateTable:
         self.lists: Counter[tuple[str, ...]] = Counter()
         self._sentences: dict[str, str] = {}  # one copy of each sentence (merge_state)
 
-    def add_sequences(self, words: list[str], longest: int = 4) -> None:
-        """Count the word sequences of one run of words (see
-        :func:`glossary.extract.chinese.term_runs`)."""
-        count = self.sequences.update  # counts an iterable in C
-        count(words)
-        for n in range(2, min(longest, len(words)) + 1):
-            count(map("".join, zip(*(words[k:] for k in range(n)), strict=False)))
+    def add_sequences(self, runs: Iterable[list[str]], longest: int = 4) -> None:
+        """Count the word sequences of some runs of words (a sentence's
+        :func:`glossary.extract.chinese.term_runs`), in one update: Counter.update is
+        a Python function, costly to call once per run and length."""
+        sequences: list[str] = []
+        for words in runs:
+            sequences += words
+            shorter = words
+            for n in range(1, min(longest, len(words))):
+                # each sequence of n + 1 words: one of n words and the word after it
+                shorter = list(map(add, shorter, words[n:]))
+                sequences += shorter
+        self.sequences.update(sequences)  # counted in C
 
     def add(
         self,
@@ -135,18 +141,21 @@ class CandidateTable:
         ``candidate_limit`` candidates, the same for plain word runs (one that recurs later
         starts counting again). Nothing an extractor vouched for (Latin, pairs, names,
         curated terms) is dropped."""
+        # What is kept is copied into a new dict: most entries go, and copying the rest
+        # costs a third of deleting them one by one.
         if len(self.sequences) > sequence_limit:
             counts = self.sequences
             cut = _threshold(list(counts.values()), len(counts) - sequence_limit * 3 // 4)
-            for key in [k for k, n in counts.items() if n <= cut]:
-                del counts[key]
+            self.sequences = Counter({k: n for k, n in counts.items() if n > cut})
         if len(self.candidates) > candidate_limit:
-            plain = [(k, c.count) for k, c in self.candidates.items() if c.signals.keys() <= _PLAIN]
-            excess = len(self.candidates) - candidate_limit * 3 // 4
-            cut = _threshold([n for _, n in plain], excess)
-            for key, count in plain:
-                if count <= cut:
-                    del self.candidates[key]
+            candidates = self.candidates
+            plain = [c.count for c in candidates.values() if c.signals.keys() <= _PLAIN]
+            cut = _threshold(plain, len(candidates) - candidate_limit * 3 // 4)
+            self.candidates = {
+                k: c
+                for k, c in candidates.items()
+                if c.count > cut or not c.signals.keys() <= _PLAIN
+            }
 
     def to_state(self) -> tuple[Any, ...]:
         """The table as plain tuples, dicts and lists: quick to pickle and to load (for the
@@ -209,8 +218,8 @@ class CandidateTable:
             right,
         ) in candidates:
             mine = self.candidates.get(key)
-            rows = self._shared(contexts)
             if mine is None:  # new here: the state's own containers become the candidate's
+                rows = self._shared(contexts)
                 self.candidates[key] = Candidate(
                     key, surfaces, count, set(docs), rows, signals, left, right, parts, distinct
                 )
@@ -229,8 +238,8 @@ class CandidateTable:
             mine.docs.update(docs)
             # The other table's documents are others: no sentence is cited twice.
             room = None if self.max_contexts is None else self.max_contexts - len(mine.contexts)
-            if rows and (room is None or room > 0):
-                mine.contexts.extend(rows[:room])
+            if contexts and (room is None or room > 0):
+                mine.contexts.extend(self._shared(contexts[:room]))
 
     def _shared(self, contexts: list[ContextRow]) -> list[ContextRow]:
         """The contexts with one copy of each sentence text in this table: a sentence

@@ -262,5 +262,4 @@ def add_sentence(
 
 def _count_sequences(table: CandidateTable, tokens: Sequence[Token]) -> None:
     table.tokens += sum(1 for token in tokens if token.kind in ("han", "latin", "digit"))
-    for run in term_runs(tokens):
-        table.add_sequences(run)
+    table.add_sequences(term_runs(tokens))

@@ -200,7 +200,7 @@ def test_an_unchanged_corpus_gives_the_last_result_without_any_map(
 
 def test_word_sequences_of_one_to_four_words_are_counted() -> None:
     table = CandidateTable()
-    table.add_sequences(["大", "模型", "训练", "方法", "大"])
+    table.add_sequences([["大", "模型", "训练", "方法", "大"]])
     assert table.sequences == {
         "大": 2,
         "模型": 1,
@@ -216,8 +216,9 @@ def test_word_sequences_of_one_to_four_words_are_counted() -> None:
         "大模型训练方法": 1,
         "模型训练方法大": 1,
     }
-    table.add_sequences(["模型"])
-    assert table.sequences["模型"] == 2
+    table.add_sequences([["模型"], ["模型", "训练"]])
+    assert table.sequences["模型"] == 3
+    assert table.sequences["模型训练"] == 2
 
 
 @pytest.mark.parametrize(
