@@ -19,26 +19,57 @@ from glossary.text import canonical_key
 ContextRow = tuple[str, int, str, int, int]
 
 
-@dataclass(slots=True)
 class Candidate:
     """Everything known about one canonical key after reading the corpus.
 
     The tallies are plain dicts (value → count): a corpus makes hundreds of thousands of
     candidates, most seen once, and a dict costs a fraction of a Counter to make and update.
+    A plain class, not a dataclass: compiled (mypyc), a dataclass's generated ``__init__``
+    stays interpreted, and this one runs for every new key.
     """
 
-    key: str
-    surfaces: dict[str, int] = field(default_factory=dict)
-    count: int = 0
-    docs: set[str] = field(default_factory=set)
-    # (source, line, sentence, start, end): plain tuples, the cheapest to make, merge and
-    # pickle; the kept entries' become Context objects (glossary.scoring).
-    contexts: list[ContextRow] = field(default_factory=list)
-    signals: dict[str, int] = field(default_factory=dict)
-    left: dict[str, int] = field(default_factory=dict)
-    right: dict[str, int] = field(default_factory=dict)
-    parts: tuple[str, ...] = ()  # the words the segmenter split the first surface into
-    distinct: int = 0  # occurrences in sentences not seen before (repeats count once)
+    __slots__ = (
+        "contexts",
+        "count",
+        "distinct",
+        "docs",
+        "key",
+        "left",
+        "parts",
+        "right",
+        "signals",
+        "surfaces",
+    )
+
+    def __init__(
+        self,
+        key: str,
+        *,
+        surfaces: dict[str, int] | None = None,
+        count: int = 0,
+        docs: set[str] | None = None,
+        contexts: list[ContextRow] | None = None,
+        signals: dict[str, int] | None = None,
+        left: dict[str, int] | None = None,
+        right: dict[str, int] | None = None,
+        parts: tuple[str, ...] = (),
+        distinct: int = 0,
+    ) -> None:
+        self.key = key
+        self.surfaces: dict[str, int] = {} if surfaces is None else surfaces
+        self.count = count
+        self.docs: set[str] = set() if docs is None else docs
+        # (source, line, sentence, start, end): plain tuples, the cheapest to make, merge
+        # and pickle; the kept entries' become Context objects (glossary.scoring).
+        self.contexts: list[ContextRow] = [] if contexts is None else contexts
+        self.signals: dict[str, int] = {} if signals is None else signals
+        self.left: dict[str, int] = {} if left is None else left
+        self.right: dict[str, int] = {} if right is None else right
+        self.parts = parts  # the words the segmenter split the first surface into
+        self.distinct = distinct  # occurrences in sentences not seen before (repeats once)
+
+    def __repr__(self) -> str:
+        return f"Candidate({self.key!r}, count={self.count}, surfaces={self.surfaces!r})"
 
     @property
     def surface(self) -> str:
@@ -221,7 +252,16 @@ class CandidateTable:
             if mine is None:  # new here: the state's own containers become the candidate's
                 rows = self._shared(contexts)
                 self.candidates[key] = Candidate(
-                    key, surfaces, count, set(docs), rows, signals, left, right, parts, distinct
+                    key,
+                    surfaces=surfaces,
+                    count=count,
+                    docs=set(docs),
+                    contexts=rows,
+                    signals=signals,
+                    left=left,
+                    right=right,
+                    parts=parts,
+                    distinct=distinct,
                 )
                 continue
             # The tallies inline, not through _add: this runs for every candidate merged.
