@@ -155,6 +155,35 @@ def many_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def _note_start(job: tuple[int, str]) -> int:
+    index, folder = job
+    (Path(folder) / str(index)).touch()
+    return index
+
+
+def test_workers_run_a_bounded_number_of_jobs_ahead_of_the_caller(tmp_path: Path) -> None:
+    """Results are taken in order: while the caller holds back, the workers start at most
+    JOBS_AHEAD jobs beyond one each, and one more for each result taken."""
+    import time
+
+    from glossary.engine import JOBS_AHEAD, _pool_map
+
+    results = _pool_map(_note_start, [(i, str(tmp_path)) for i in range(20)], workers=2)
+    assert next(results) == 0
+    bound = 2 + JOBS_AHEAD + 1
+
+    def started() -> int:
+        return sum(1 for _ in tmp_path.iterdir())
+
+    deadline = time.monotonic() + 30
+    while started() < bound and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # time enough for any job beyond the bound to start
+    assert started() == bound
+    assert list(results) == list(range(1, 20))
+    assert started() == 20
+
+
 def test_every_engine_prunes_at_the_same_boundaries(
     many_files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
