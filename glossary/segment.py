@@ -166,20 +166,22 @@ class Segmenter:
         # Token(...) runs the named tuple's __new__, a Python function; tuple.__new__ makes
         # the same Token at a third of the cost (this runs for every word of the corpus).
         token = tuple.__new__
-        for match in _PIECES.finditer(text, start, end):
-            i, j = match.span()
-            piece = match.group()
-            kind = match.lastindex
-            if kind == 1:
-                words = self.tokenizer.cut(piece, HMM=True) if fast is None else _cut(fast, piece)
+        # The pieces cover the text one after another, so their offsets add up; findall
+        # gives them all in one call, without a match object each.
+        i = start
+        for han, latin, other in _PIECES.findall(text, start, end):
+            if han:
+                words = self.tokenizer.cut(han, HMM=True) if fast is None else _cut(fast, han)
                 for word in words:
                     append(token(Token, (word, i, i + len(word), "han")))
                     i += len(word)
-            elif kind == 2:
-                digit = piece.replace(".", "").isdigit()
-                append(token(Token, (piece, i, j, "digit" if digit else "latin")))
+            elif latin:
+                kind = "digit" if latin.replace(".", "").isdigit() else "latin"
+                append(token(Token, (latin, i, i + len(latin), kind)))
+                i += len(latin)
             else:
-                append(token(Token, (piece, i, j, "space" if piece.isspace() else "punct")))
+                append(token(Token, (other, i, i + 1, "space" if other.isspace() else "punct")))
+                i += 1
 
 
 def _backend_from_environment() -> Backend:
