@@ -180,12 +180,14 @@ class CandidateTable:
             self.sequences = Counter({k: n for k, n in counts.items() if n > cut})
         if len(self.candidates) > candidate_limit:
             candidates = self.candidates
-            plain = [c.count for c in candidates.values() if c.signals.keys() <= _PLAIN]
-            cut = _threshold(plain, len(candidates) - candidate_limit * 3 // 4)
+            # -1 for a candidate an extractor vouched for: never dropped
+            plain = [c.count if _plain(c.signals) else -1 for c in candidates.values()]
+            excess = len(candidates) - candidate_limit * 3 // 4
+            cut = _threshold([n for n in plain if n >= 0], excess)
             self.candidates = {
                 k: c
-                for k, c in candidates.items()
-                if c.count > cut or not c.signals.keys() <= _PLAIN
+                for (k, c), n in zip(candidates.items(), plain, strict=True)
+                if n < 0 or n > cut
             }
 
     def to_state(self) -> tuple[Any, ...]:
@@ -304,7 +306,9 @@ class CandidateTable:
         self.merge_state(other.to_state())
 
 
-_PLAIN = frozenset({"ngram"})
+def _plain(signals: dict[str, int]) -> bool:
+    """Found only as a word run (no extractor vouched for it)."""
+    return not signals or (len(signals) == 1 and "ngram" in signals)
 
 
 def _threshold(counts: list[int], excess: int) -> int:
