@@ -19,7 +19,7 @@ from glossary.models import Document, Entry
 from glossary.pipeline import Extraction, ExtractOptions, extract
 from glossary.scoring import ScoringOptions
 from glossary.segment import Segmenter
-from glossary.text import canonical_key, fold_width, split_sentences
+from glossary.text import canonical_key, fold_width, folded_key, split_sentences
 
 SETTINGS = settings(
     max_examples=60,
@@ -214,6 +214,11 @@ def test_sentences_are_exact_slices_of_their_line(text: str) -> None:
 def test_canonical_key_is_idempotent(text: str) -> None:
     key = canonical_key(text)
     assert canonical_key(key) == key
+
+
+@given(text=ascii_cjk | st.from_regex(r"[A-Za-z0-9]+|[\u4e00-\u9fff]+", fullmatch=True))
+def test_canonical_key_shortcuts_give_the_folded_key(text: str) -> None:
+    assert canonical_key(text) == folded_key(text)
 
 
 @given(text=ascii_cjk)
