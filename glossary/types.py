@@ -20,9 +20,14 @@ from glossary.text import is_han
 TermType = Literal["concept", "org", "product", "person", "other"]
 
 _NAME_DOTS = "·•‧・"
+_NAME_DOT = re.compile(f"[{_NAME_DOTS}]")
 _VERSIONED = re.compile(r"[A-Za-z].*\d")  # GPT-4, o1, Llama3.1 (not 2B, a number)
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+_AI_ERA = re.compile(r"AI\b|AI\d")  # AI 2.0, AI1.0
+_SERVICE_OR_AUDIENCE = re.compile(r"aaS$|^To[A-Z]$")  # PaaS, ToB
+_LETTER = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
 _PRODUCT_STEMS = ("GPT", "GLM", "LLaMA", "Llama", "Qwen", "Gemma", "Claude", "Gemini", "BERT")
 # Suffixes that make an organisation whatever comes before them.
 _STRONG_ORG_SUFFIXES = frozenset(
@@ -136,7 +141,7 @@ def _holds_a_word(text: str, frequency: Callable[[str], int]) -> bool:
 
 
 def _dotted_name(form: str) -> bool:
-    parts = re.split(f"[{_NAME_DOTS}]", form)
+    parts = _NAME_DOT.split(form)
     return len(parts) >= 2 and all(p and all(is_han(c) for c in p) for p in parts)
 
 
@@ -172,7 +177,7 @@ def _chinese_type(
         name_like = len(stem) >= 2 and is_han(stem[-1]) and _proper(stem, pos, known)
         if form.endswith(ending) and name_like:
             return "product"
-    if re.search(r"[A-Za-z]", form) and re.search(r"\d", form):
+    if _LETTER.search(form) and _DIGIT.search(form):
         return "product"  # 文心大模型3.5
     return None
 
@@ -200,11 +205,11 @@ def _latin_type(form: str, has_chinese: bool) -> TermType | None:
         return None  # ISO 26262, RFC 7231: standards are concepts, whatever their number
     if word in ROLE_WORDS:
         return "other"  # CEO, CTO
-    if re.match(r"AI\b|AI\d", word):
+    if _AI_ERA.match(word):
         return None  # AI 2.0, AI1.0: eras of a concept, not products
     if any(stem in word for stem in _PRODUCT_STEMS) or _VERSIONED.search(word):
         return "product"  # GPT-4, Llama3.1, o1
-    if _ACRONYM.fullmatch(word) or re.search(r"aaS$|^To[A-Z]$", word):
+    if _ACRONYM.fullmatch(word) or _SERVICE_OR_AUDIENCE.search(word):
         return None  # AI, GPU, NLP, PaaS, ToB: concepts unless the Chinese form says otherwise
     if len(word) > 4 and " " not in word and word.endswith("AI"):
         return "org"  # OpenAI, MiniMax AI
