@@ -2,13 +2,15 @@
 TF-IDF keywords, on the cuts `benchmarks/corpus.py` builds.
 
 Usage: python benchmarks/extract_scale.py [--cuts 1 10 50] [--cache DIR] [--python-only]
+       [--repeat N]
 
 First builds the compiled variant of the package (scripts/build-compiled). Then for each cut,
 in fresh processes and in one run: `jieba.analyse.extract_tags` over every file (the
 baseline), `glossary extract` (all cores) from the Python modules and from the compiled
-build, printing MB/s, the ratio and the peak RSS of each (workers included); then the
-compiled `glossary extract` with a per-document cache: cold, again over the unchanged corpus,
-and after adding one document, as fractions of the cold run.
+build, printing MB/s, the ratio and the peak RSS of each (workers included; with --repeat,
+the median time of N runs taken in turns); then the compiled `glossary extract` with a
+per-document cache: cold, again over the unchanged corpus, and after adding one document, as
+fractions of the cold run.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,6 +48,15 @@ print(json.dumps({"seconds": seconds, "peak_mib": max(own, workers) / 1024}))
 
 
 ROOT = Path(__file__).resolve().parent.parent
+BASELINE = "jieba.analyse.extract_tags (baseline)"
+PYTHON = "glossary extract (Python)"
+COMPILED = "glossary extract (compiled)"
+
+
+def median_run(results: list[dict[str, float]]) -> dict[str, float]:
+    """The median time of some runs of one side, with the highest peak memory among them."""
+    seconds = statistics.median(result["seconds"] for result in results)
+    return {"seconds": seconds, "peak_mib": max(result["peak_mib"] for result in results)}
 
 
 def run(side: str, folder: Path, cache: str = "", build: Path | None = None) -> dict[str, float]:
@@ -73,6 +85,9 @@ def main() -> None:
     parser.add_argument(
         "--python-only", action="store_true", help="measure the Python modules alone"
     )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run each side N times and take the median"
+    )
     args = parser.parse_args()
     build = None
     if not args.python_only:
@@ -84,12 +99,17 @@ def main() -> None:
         if not folder.exists():
             sys.exit(f"{folder}: missing; run python benchmarks/corpus.py first")
         size = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
-        baseline = run("baseline", folder)
-        sides = {"glossary extract (Python)": run("glossary", folder)}
-        if build is not None:
-            sides["glossary extract (compiled)"] = run("glossary", folder, build=build)
-        print(f"\n== {megabytes} MB cut ({size:.1f} MB)")
-        for name, result in {"jieba.analyse.extract_tags (baseline)": baseline, **sides}.items():
+        # The sides take turns, so that the machine's ups and downs fall on all of them.
+        runs: dict[str, list[dict[str, float]]] = {}
+        for _ in range(args.repeat):
+            runs.setdefault(BASELINE, []).append(run("baseline", folder))
+            runs.setdefault(PYTHON, []).append(run("glossary", folder))
+            if build is not None:
+                runs.setdefault(COMPILED, []).append(run("glossary", folder, build=build))
+        baseline, *rest = (median_run(results) for results in runs.values())
+        sides = dict(zip(list(runs)[1:], rest, strict=True))
+        print(f"\n== {megabytes} MB cut ({size:.1f} MB; median of {args.repeat} runs each)")
+        for name, result in {BASELINE: baseline, **sides}.items():
             rate = size / result["seconds"]
             print(
                 f"{name:40s} {rate:6.2f} MB/s {result['seconds']:8.1f} s  "
