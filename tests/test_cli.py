@@ -254,9 +254,13 @@ def test_max_contexts_caps_contexts_but_keeps_counts_true(seeds: SeedRuns) -> No
 
     assert counts(seeds.capped) == counts(seeds.records)
     assert any(len(r["contexts"]) > 1 for r in seeds.records)  # the cap did cut something
+    # extraction kept 20 sentences per term, not all: nothing but the sentences written
+    # differs (the types read the words after the sentences kept)
+    assert any(r["count"] > 20 for r in seeds.records)
     for capped, full in zip(seeds.capped, seeds.records, strict=True):
         assert len(capped["contexts"]) <= 1
         assert capped["contexts"] == full["contexts"][:1]
+        assert {**capped, "contexts": None} == {**full, "contexts": None}
 
 
 def test_min_score_keeps_fewer_entries(seeds: SeedRuns) -> None:
