@@ -6,11 +6,11 @@ Usage: python benchmarks/extract_scale.py [--cuts 1 10 50] [--cache DIR] [--pyth
 
 First builds the compiled variant of the package (scripts/build-compiled). Then for each cut,
 in fresh processes and in one run: `jieba.analyse.extract_tags` over every file (the
-baseline), `glossary extract` (all cores) from the Python modules and from the compiled
-build, printing MB/s, the ratio and the peak RSS of each (workers included; with --repeat,
-the median time of N runs taken in turns); then the compiled `glossary extract` with a
-per-document cache: cold, again over the unchanged corpus, and after adding one document, as
-fractions of the cold run.
+baseline), extraction as `glossary extract --max-contexts 20` runs it (all cores) from the
+Python modules and from the compiled build, printing MB/s, the ratio and the peak RSS of
+each (workers included; with --repeat, the median time of N runs taken in turns); then the
+compiled `glossary extract` with a per-document cache: cold, again over the unchanged
+corpus, and after adding one document, as fractions of the cold run.
 """
 
 from __future__ import annotations
