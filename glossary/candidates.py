@@ -93,8 +93,13 @@ class PairVotes:
 class CandidateTable:
     """Accumulates occurrences under canonical keys; the one mutable object of the pipeline."""
 
-    def __init__(self, max_contexts: int | None = None) -> None:
+    def __init__(
+        self, max_contexts: int | None = None, all_contexts_of: Iterable[str] = ()
+    ) -> None:
+        """``max_contexts``: sentences kept per key (None: every one), except for the keys
+        of the surfaces in ``all_contexts_of``, which keep every sentence."""
         self.max_contexts = max_contexts
+        self.all_contexts_of = frozenset(canonical_key(s) for s in all_contexts_of)
         self.candidates: dict[str, Candidate] = {}
         self.pairs = PairVotes()
         self.documents = 0
@@ -153,7 +158,11 @@ class CandidateTable:
             candidate.distinct += 1
         candidate.docs.add(sentence.source)
         contexts = candidate.contexts
-        if self.max_contexts is None or len(contexts) < self.max_contexts:
+        if (
+            self.max_contexts is None
+            or len(contexts) < self.max_contexts
+            or key in self.all_contexts_of
+        ):
             source, line, text = sentence.source, sentence.line, sentence.text
             # A second occurrence in one sentence follows the first: compare with the last.
             last = contexts[-1] if contexts else None
@@ -279,7 +288,11 @@ class CandidateTable:
             mine.distinct += distinct
             mine.docs.update(docs)
             # The other table's documents are others: no sentence is cited twice.
-            room = None if self.max_contexts is None else self.max_contexts - len(mine.contexts)
+            room = (
+                None
+                if self.max_contexts is None or key in self.all_contexts_of
+                else self.max_contexts - len(mine.contexts)
+            )
             if contexts and (room is None or room > 0):
                 mine.contexts.extend(self._shared(contexts[:room]))
 

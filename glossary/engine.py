@@ -37,11 +37,17 @@ class MapSettings:
     encoding: str | None
     max_contexts: int | None
     known_terms: tuple[str, ...]
+    all_contexts_of: tuple[str, ...] = ()  # see ExtractOptions
 
     def fingerprint(self) -> str:
         digest = hashlib.sha256(CACHE_VERSION.encode())
-        digest.update(repr((self.encoding, self.max_contexts, self.known_terms)).encode())
+        fields = (self.encoding, self.max_contexts, self.known_terms, self.all_contexts_of)
+        digest.update(repr(fields).encode())
         return digest.hexdigest()
+
+    def table(self) -> CandidateTable:
+        """An empty candidate table that keeps the sentences these settings ask for."""
+        return CandidateTable(self.max_contexts, self.all_contexts_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +192,7 @@ def _analyse_chunk(
 ) -> ChunkResult:
     """Read the chunk's documents into one table and prune it; the result holds the table
     itself (``keep_table``, for this process) or its plain state (to send or cache)."""
-    table = CandidateTable(settings.max_contexts)
+    table = settings.table()
     outcomes: list[Document | Skipped] = []
     for path in paths:
         try:
@@ -290,7 +296,7 @@ def _cached_chunks(
             if isinstance(cached, ChunkResult):
                 yield cached
                 continue
-            table = CandidateTable(settings.max_contexts)
+            table = settings.table()
             outcomes: list[Document | Skipped] = []
             for index in range(start, end):
                 key = keys[index]
@@ -329,7 +335,7 @@ class MadeChunk:
 def make_chunk(paths: Sequence[str], settings: MapSettings, analyse: Analyse) -> MadeChunk:
     """Analyse each file into its own table and merge those into the chunk's, as
     :func:`_cached_chunks` does with cached tables, so the output is the same."""
-    table = CandidateTable(settings.max_contexts)
+    table = settings.table()
     outcomes: list[Document | Skipped] = []
     documents: list[bytes | None] = []
     for path in paths:
@@ -395,7 +401,7 @@ def analyse_file(path: str, settings: MapSettings, analyse: Analyse) -> Document
         document = read_document(path, settings.encoding)
     except CorpusError as error:
         return Skipped(path, error.reason)
-    table = CandidateTable(settings.max_contexts)
+    table = settings.table()
     analyse(table, document)
     return DocumentResult(_metadata(document), table.to_state())
 

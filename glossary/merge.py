@@ -262,12 +262,19 @@ def _contexts(evidence: list[Entry]) -> tuple[Context, ...]:
     return tuple(kept[:MAX_CONTEXTS])
 
 
+def discouraged_renderings(term: CuratedTerm) -> dict[str, Status]:
+    """The renderings of ``term`` its curators deprecated or forbade, with which."""
+    return {
+        text: status
+        for text, status in term.renderings.items()
+        if status in (Status.DEPRECATED, Status.FORBIDDEN)
+    }
+
+
 def _discouraged_uses(term: CuratedTerm, evidence: list[Entry]) -> list[DiscouragedUse]:
     found: list[DiscouragedUse] = []
     discouraged = {
-        canonical_key(text): (text, status)
-        for text, status in term.renderings.items()
-        if status in (Status.DEPRECATED, Status.FORBIDDEN)
+        canonical_key(text): (text, status) for text, status in discouraged_renderings(term).items()
     }
     if not discouraged:
         return found

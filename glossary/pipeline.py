@@ -45,10 +45,13 @@ class ExtractOptions:
     """Settings for one extraction run; passed in, never read from the environment."""
 
     encoding: str | None = None
-    max_contexts: int | None = None
+    max_contexts: int | None = None  # sentences kept per term (None: every one)
     # Surfaces known in advance (curated terms): always found, and taught to the segmenter.
     known_terms: tuple[str, ...] = ()
     scoring: ScoringOptions = field(default_factory=ScoringOptions)
+    # Surfaces every sentence of which is kept, whatever max_contexts says (the discouraged
+    # renderings whose every use `glossary build` reports).
+    all_contexts_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,9 @@ def extract(
     files, unusable = discover(paths)
     for item in unusable:
         skip(item)
-    settings = MapSettings(options.encoding, options.max_contexts, options.known_terms)
+    settings = MapSettings(
+        options.encoding, options.max_contexts, options.known_terms, options.all_contexts_of
+    )
     # An unchanged corpus, with a cache: the last run's result, with nothing read again.
     keys = document_keys(files, settings, engine)  # each file read once, here
     run_key = result_key(keys, options.scoring, unusable)
@@ -130,7 +135,7 @@ def _read_corpus(
 ) -> tuple[CandidateTable, list[Document]]:
     """Every file's candidates merged into one table, chunk by chunk in corpus order and
     pruned as it grows; with the documents read (the others are passed to ``skip``)."""
-    table = CandidateTable(settings.max_contexts)
+    table = settings.table()
     documents: list[Document] = []
     for chunk in map_chunks(files, settings, engine, analyser.add, progress=progress, keys=keys):
         chunk.merge_into(table)

@@ -756,3 +756,43 @@ def test_an_uncurated_acronym_is_folded_into_its_expansion_as_an_abbreviation() 
     assert (alone, none) == (other, ())
     # an acronym whose expansion is not an entry stays an entry of its own
     assert _with_abbreviations([short]) == [(short, ())]
+
+
+@pytest.mark.parametrize("engine", ["here", "workers", "cache"])
+def test_build_keeps_twenty_sentences_per_entry_but_reports_every_discouraged_use(
+    tmp_path: Path, engine: str
+) -> None:
+    """Extraction for a build keeps MAX_CONTEXTS sentences per term, which bounds its memory
+    on a large corpus, and every sentence of a discouraged rendering, all of which the
+    report lists: in this process, in worker processes (tables merged chunk by chunk) and
+    with the cache."""
+    from glossary.build import build_glossary
+    from glossary.engine import EngineOptions
+    from glossary.merge import MAX_CONTEXTS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(10):  # ten files of three lines: more than one chunk
+        lines = [f"第{i}次有人把 token 译作令牌,智能体第{i}次规划任务。" for i in range(3)]
+        (corpus / f"{n:02}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    terms = tmp_path / "core.yaml"
+    terms.write_text(
+        "- id: token\n  zh: 词元\n  en: Token\n  renderings: {令牌: deprecated}\n"
+        "- id: agent\n  zh: 智能体\n  en: Agent\n",
+        encoding="utf-8",
+    )
+    options = {
+        "here": EngineOptions(),
+        "workers": EngineOptions(workers=2),
+        "cache": EngineOptions(cache=str(tmp_path / "cache.sqlite")),
+    }[engine]
+    glossary = build_glossary(
+        [str(corpus)], [str(terms)], str(tmp_path / "g.sqlite"), engine=options
+    ).glossary
+    every = [(f"{n:02}.txt", line) for n in range(10) for line in (1, 2, 3)]
+    uses = glossary.report.discouraged
+    assert [(Path(u.context.source).name, u.context.line) for u in uses] == every
+    assert {u.rendering for u in uses} == {"令牌"}
+    [agent] = [e for e in glossary.entries if e.id == "agent"]
+    assert agent.count == 30
+    assert [(Path(c.source).name, c.line) for c in agent.contexts] == every[:MAX_CONTEXTS]
