@@ -569,7 +569,9 @@ def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
         score=round(rank_score(score, candidate.count, len(candidate.docs)), 4),
         count=candidate.count,
         doc_count=len(candidate.docs),
-        contexts=tuple(map(Context._make, candidate.contexts)),
+        # the rows are Context's fields in order: tuple.__new__ makes each a Context without
+        # the named tuple's Python-level _make
+        contexts=tuple([tuple.__new__(Context, row) for row in candidate.contexts]),
         sources=tuple(sorted(candidate.docs)),
         surface_counts=tuple(candidate.surfaces_by_count()),
         signals=tuple(signals),

@@ -21,7 +21,6 @@ TermType = Literal["concept", "org", "product", "person", "other"]
 
 _NAME_DOTS = "·•‧・"
 _NAME_DOT = re.compile(f"[{_NAME_DOTS}]")
-_VERSIONED = re.compile(r"[A-Za-z].*\d")  # GPT-4, o1, Llama3.1 (not 2B, a number)
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 _AI_ERA = re.compile(r"AI\b|AI\d")  # AI 2.0, AI1.0
@@ -207,7 +206,7 @@ def _latin_type(form: str, has_chinese: bool) -> TermType | None:
         return "other"  # CEO, CTO
     if _AI_ERA.match(word):
         return None  # AI 2.0, AI1.0: eras of a concept, not products
-    if any(stem in word for stem in _PRODUCT_STEMS) or _VERSIONED.search(word):
+    if any(stem in word for stem in _PRODUCT_STEMS) or _versioned(word):
         return "product"  # GPT-4, Llama3.1, o1
     if _ACRONYM.fullmatch(word) or _SERVICE_OR_AUDIENCE.search(word):
         return None  # AI, GPU, NLP, PaaS, ToB: concepts unless the Chinese form says otherwise
@@ -222,6 +221,18 @@ def _latin_type(form: str, has_chinese: bool) -> TermType | None:
     if " " not in word and word[:1].isupper() and word[1:].islower() and not has_chinese:
         return "product"  # a capitalised name seen alone: Sora, Grok, Windows
     return None
+
+
+def _versioned(word: str) -> bool:
+    r"""A letter with a digit somewhere after it: GPT-4, o1, Llama3.1 (not 2B, a number).
+    Two searches, not the pattern ``[A-Za-z].*\d``, which backtracks from every letter of
+    a word with no digit.
+
+    >>> [_versioned(w) for w in ("GPT-4", "o1", "2B", "Scaling Law", "Llama 3.1")]
+    [True, True, False, False, True]
+    """
+    letter = _LETTER.search(word)
+    return letter is not None and _DIGIT.search(word, letter.end()) is not None
 
 
 def _organisation_name(name: str) -> bool:

@@ -7,6 +7,7 @@ take it as an argument, and :func:`glossary.pipeline.extract` is made to use it 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,13 @@ def test_canonical_key_is_idempotent(text: str) -> None:
 @given(text=ascii_cjk | st.from_regex(r"[A-Za-z0-9]+|[\u4e00-\u9fff]+", fullmatch=True))
 def test_canonical_key_shortcuts_give_the_folded_key(text: str) -> None:
     assert canonical_key(text) == folded_key(text)
+
+
+@given(word=st.text(alphabet=st.sampled_from(list("aZ09 .-٣大")), max_size=20))
+def test_versioned_is_a_letter_then_a_digit(word: str) -> None:
+    from glossary.types import _versioned
+
+    assert _versioned(word) == bool(re.search(r"[A-Za-z].*\d", word))
 
 
 @given(text=ascii_cjk)
