@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from glossary.extract.latin import latin_spans
@@ -209,6 +209,43 @@ def test_sentences_are_exact_slices_of_their_line(text: str) -> None:
     # Nothing but white space is dropped.
     kept = "".join(s.text for s in sentences)
     assert "".join(text.split()) == "".join(kept.split())
+
+
+def _sentence_spans_char_by_char(line: str) -> list[tuple[int, int]]:
+    """The sentence rule read one character at a time: what the splitter must give."""
+    spans, depth, start, i = [], 0, 0, 0
+    while i < len(line):
+        if line[i] in "([（【":
+            depth += 1
+        elif line[i] in ")]）】" and depth:
+            depth -= 1
+        elif line[i] in "。！？!?；;…" and depth == 0:
+            i += 1
+            while i < len(line) and line[i] in "”’」』》)]）】\"'。！？!?；;…":
+                i += 1
+            spans.append((start, i))
+            start = i
+            continue
+        i += 1
+    spans.append((start, len(line)))
+    return [(a, b) for a, b in spans if line[a:b].strip()]
+
+
+@example("((a))。b")  # nested parentheses close one by one
+@example("（注意！）后面。再见")  # an end inside parentheses, its closer right after
+@example("好！”）对吗？？」 下一句")  # closers and ends run together after an end
+@example("[a]] b; c")  # a stray closing bracket outside parentheses
+@given(
+    text=st.text(st.sampled_from(list("ab ([（【)]）】。！？!?；;…”’」』》\"'")), max_size=40)
+    | texts
+)
+def test_sentences_split_as_the_rule_read_char_by_char(text: str) -> None:
+    line = text.replace("\n", " ")
+    sentences = [s.text for s in split_sentences(Document("doc.txt", line, "utf-8"))]
+    expected = [line[a:b].strip() for a, b in _sentence_spans_char_by_char(line)]
+    if line.lstrip()[:3] in ("```", "~~~"):
+        expected = []  # a code fence
+    assert sentences == expected
 
 
 @given(text=ascii_cjk)
