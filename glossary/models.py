@@ -72,6 +72,27 @@ class Entry:
     def __reduce__(self) -> tuple[object, tuple[Any, ...]]:
         return (Entry, tuple(getattr(self, name) for name in _ENTRY_FIELDS))
 
+    def with_type(self, kind: str) -> Entry:
+        """This entry with ``type`` set to ``kind``: what ``dataclasses.replace`` gives, at a
+        third of its cost (scoring types every entry it keeps)."""
+        return Entry(
+            self.term,
+            self.zh,
+            self.en,
+            self.variants,
+            self.lang,
+            self.score,
+            self.count,
+            self.doc_count,
+            self.contexts,
+            self.signals,
+            self.pair_count,
+            self.sources,
+            self.renderings,
+            self.surface_counts,
+            kind,
+        )
+
 
 _ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
 

@@ -58,18 +58,51 @@ class ScoringOptions:
     min_score: float = 0.0  # the lowest ranking score (the ``score`` written out) kept
 
 
-@dataclass(frozen=True, slots=True)
 class Features:
-    count: int
-    doc_count: int
-    background: int  # jieba dictionary count of the whole surface (0: unknown word)
-    pos: str | None
-    words: int
-    cohesion: float  # count / count of the rarer part, 1.0 for one word
-    left_variety: float  # distinct left neighbours per occurrence
-    right_variety: float
-    specificity: float  # log ratio of corpus to background relative frequency
-    modifier_count: int = 0  # how often the words before the head occur in the corpus
+    """What termhood reads of one candidate and the corpus counts; made once, never changed.
+
+    A plain class, not a frozen dataclass: compiled (mypyc), a dataclass's generated
+    ``__init__`` stays interpreted, and one is made for every candidate (a seventh of the
+    scoring time).
+    """
+
+    __slots__ = (
+        "background",
+        "cohesion",
+        "count",
+        "doc_count",
+        "left_variety",
+        "modifier_count",
+        "pos",
+        "right_variety",
+        "specificity",
+        "words",
+    )
+
+    def __init__(
+        self,
+        *,
+        count: int,
+        doc_count: int,
+        background: int,
+        pos: str | None,
+        words: int,
+        cohesion: float,
+        left_variety: float,
+        right_variety: float,
+        specificity: float,
+        modifier_count: int = 0,
+    ) -> None:
+        self.count = count
+        self.doc_count = doc_count
+        self.background = background  # jieba dictionary count of the whole surface (0: unknown)
+        self.pos = pos
+        self.words = words
+        self.cohesion = cohesion  # count / count of the rarer part, 1.0 for one word
+        self.left_variety = left_variety  # distinct left neighbours per occurrence
+        self.right_variety = right_variety
+        self.specificity = specificity  # log ratio of corpus to background relative frequency
+        self.modifier_count = modifier_count  # uses of the words before the head
 
 
 def features(candidate: Candidate, table: CandidateTable, segmenter: Segmenter) -> Features:
@@ -328,7 +361,7 @@ def score_candidates(
     ]
     entries = _types_of_list_mates(entries, listed)
     entries = _types_of_named_compounds(entries, named, table)
-    entries = [replace(e, type="product") if "versioned" in e.signals else e for e in entries]
+    entries = [e.with_type("product") if "versioned" in e.signals else e for e in entries]
     entries.sort(key=lambda e: (-e.score, -e.count, e.term))
     return entries
 
@@ -392,12 +425,12 @@ def _types_of_named_compounds(
         kind = types.get(modifier) if modifier else None
         last = table.candidates[canonical_key(entry.term)].parts[-1] if modifier else ""
         if _ORDINAL.fullmatch(last):
-            typed.append(replace(entry, type="product"))  # 飞星一号: a numbered product
+            typed.append(entry.with_type("product"))  # 飞星一号: a numbered product
         elif kind == "org":
             business = last == "云" or (last.isascii() and last.isupper())
-            typed.append(replace(entry, type="org" if business else "product"))
+            typed.append(entry.with_type("org" if business else "product"))
         elif kind in ("product", "concept"):
-            typed.append(replace(entry, type=kind))
+            typed.append(entry.with_type(kind))
         else:
             typed.append(entry)
     return typed
@@ -476,7 +509,7 @@ def _types_of_list_mates(entries: list[Entry], listed: dict[str, set[str]]) -> l
         mates = listed.get(canonical_key(entry.term))
         kinds = Counter(by_key[m].type for m in sorted(mates or ()) if m in by_key)
         if kinds and entry.signals == ("enumeration", "ngram"):
-            typed.append(replace(entry, type=kinds.most_common(1)[0][0]))
+            typed.append(entry.with_type(kinds.most_common(1)[0][0]))
         else:
             typed.append(entry)
     return typed
@@ -515,7 +548,7 @@ def _typed(entry: Entry, segmenter: Segmenter) -> Entry:
         common=segmenter.glosses.common,
         followers=[c.sentence[c.end : c.end + _FOLLOWER] for c in entry.contexts],
     )
-    return replace(entry, type=kind)
+    return entry.with_type(kind)
 
 
 def _subsumed(kept: set[str], table: CandidateTable) -> set[str]:

@@ -64,3 +64,33 @@ def test_term_types(
         followers=followers,
     )
     assert kind == expected
+
+
+def test_with_type_changes_the_type_alone() -> None:
+    from dataclasses import MISSING, fields, replace
+
+    from glossary.models import Context, Entry
+
+    entry = Entry(
+        term="Token",
+        zh="词元",
+        en="Token",
+        variants=("Token", "词元"),
+        lang="en",
+        score=0.9,
+        count=4,
+        doc_count=2,
+        contexts=(Context("a.txt", 1, "Token(词元)", 0, 5),),
+        signals=("pair",),
+        pair_count=2,
+        sources=("a.txt", "b.txt"),
+        renderings=(("词元", 2),),
+        surface_counts=(("Token", 3), ("词元", 1)),
+        type="product",
+    )
+    # every field holds a value of its own, so a field with_type forgot would show
+    assert all(
+        getattr(entry, f.name) != f.default for f in fields(Entry) if f.default is not MISSING
+    )
+    assert entry.with_type("org") == replace(entry, type="org")
+    assert entry.with_type("org").type == "org"
