@@ -75,6 +75,8 @@ class Candidate:
     def surface(self) -> str:
         """The most frequent surface as written (ties: the first seen)."""
         surfaces = self.surfaces
+        if len(surfaces) == 1:  # most candidates: nothing to compare
+            return next(iter(surfaces))
         return max(surfaces, key=surfaces.__getitem__)
 
     def surfaces_by_count(self) -> list[tuple[str, int]]:
