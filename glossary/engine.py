@@ -63,9 +63,9 @@ class DocumentResult:
 @dataclass(frozen=True, slots=True)
 class EngineOptions:
     """How to run the map. ``workers`` processes (1: in this process; 0: choose — one per
-    core, up to two, when there are more than eight files); ``cache`` an SQLite file for
-    document, chunk and run results (see :mod:`glossary.cache`); ``scheduler`` the address
-    of a Dask scheduler."""
+    core, up to two, for more than eight files or SHARED_BYTES of text); ``cache`` an
+    SQLite file for document, chunk and run results (see :mod:`glossary.cache`);
+    ``scheduler`` the address of a Dask scheduler."""
 
     workers: int = 1
     cache: str | None = None
@@ -88,6 +88,13 @@ CHUNK_CANDIDATE_LIMIT = 20_000
 # Jobs handed to the workers beyond one each (see _pool_map); a finished one waits as a
 # pruned chunk table, some tens of MiB at most.
 JOBS_AHEAD = 4
+# A corpus of this many bytes or more is read in two processes even when it has few files
+# (one chunk is then shared, see _shared_chunk): below, starting a worker and loading its
+# dictionaries (about 0.3 s) costs more than the half of the reading it takes over.
+SHARED_BYTES = 400_000
+# A corpus of this many chunks or fewer is read half here, half in one worker (see
+# _shared_chunks); a larger one by a pool of workers while this process merges.
+SHARED_CHUNKS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +168,7 @@ def map_chunks(
             progress(done, len(files))
 
     jobs = [(list(files[start:end]), settings) for start, end in bounds]
-    workers = _workers(options.workers, len(files))
+    workers = _workers(options.workers, files)
     if options.cache:
         keys = keys if keys is not None else _keys(files, settings)
         results: Iterator[ChunkResult] = _cached_chunks(
@@ -169,8 +176,11 @@ def map_chunks(
         )
     elif options.scheduler:
         results = _dask_map(_chunk_job, jobs, options)
-    elif workers > 1 and len(bounds) > 1:
+    elif workers > 1 and len(bounds) > SHARED_CHUNKS:
         results = _pool_map(_chunk_job, jobs, workers)
+    elif workers > 1 and len(files) > 1:  # a few chunks: this process reads half of them
+        yield from _shared_chunks(files, bounds, settings, analyse, lambda: advance(1))
+        return
     else:  # here, reporting each document as it is read
         for start, end in bounds:
             yield _analyse_chunk(
@@ -194,6 +204,23 @@ def _analyse_chunk(
     itself (``keep_table``, for this process) or its plain state (to send or cache)."""
     table = settings.table()
     outcomes: list[Document | Skipped] = []
+    _read_into(table, paths, settings, analyse, outcomes, on_document=on_document)
+    prune_chunk(table, finished=True)
+    if keep_table:
+        return ChunkResult(tuple(outcomes), table=table)
+    return ChunkResult(tuple(outcomes), table.to_state())
+
+
+def _read_into(
+    table: CandidateTable,
+    paths: Sequence[str],
+    settings: MapSettings,
+    analyse: Analyse,
+    outcomes: list[Document | Skipped],
+    *,
+    on_document: Callable[[], None] | None = None,
+) -> None:
+    """Read documents one after another into a chunk's table, pruning it as it grows."""
     for path in paths:
         try:
             document = read_document(path, settings.encoding)
@@ -205,10 +232,118 @@ def _analyse_chunk(
             prune_chunk(table, finished=False)
         if on_document is not None:
             on_document()
-    prune_chunk(table, finished=True)
-    if keep_table:
-        return ChunkResult(tuple(outcomes), table=table)
-    return ChunkResult(tuple(outcomes), table.to_state())
+
+
+def _merge_documents(
+    table: CandidateTable,
+    results: Sequence[DocumentResult | Skipped],
+    outcomes: list[Document | Skipped],
+    *,
+    on_document: Callable[[], None] | None = None,
+) -> None:
+    """Merge documents' own tables into a chunk's, in order, pruning it as :func:`_read_into`
+    does after each document: the chunk's table comes out the same either way."""
+    for result in results:
+        if isinstance(result, DocumentResult):
+            table.merge_state(result.state)
+            outcomes.append(result.document)
+            prune_chunk(table, finished=False)
+        else:
+            outcomes.append(result)
+        if on_document is not None:
+            on_document()
+
+
+def _shared_chunks(
+    files: Sequence[str],
+    bounds: list[tuple[int, int]],
+    settings: MapSettings,
+    analyse: Analyse,
+    on_document: Callable[[], None],
+) -> Iterator[ChunkResult]:
+    """The chunks of a corpus of a few chunks, read by two processes: this one reads the
+    first half of the documents (by size), a forked worker the rest, each in corpus order.
+    The chunk the halves cut through is put together here: its first documents read into
+    its table, then the worker's tables of the others merged in order, as
+    :func:`make_chunk` does, so every chunk's table is the one :func:`_analyse_chunk`
+    makes. (The pool of :func:`_pool_map` would leave this process idle and have it load
+    what scoring needs only afterwards.)"""
+    import multiprocessing
+
+    split = _halfway(files)
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        later = pool.apply_async(_second_half_job, ((list(files), bounds, split, settings),))
+        rest: Iterator[ChunkResult] = iter(())  # the worker's whole chunks
+        for start, end in bounds:
+            if end <= split:
+                yield _analyse_chunk(
+                    files[start:end], settings, analyse, on_document, keep_table=True
+                )
+            elif start < split:
+                table = settings.table()
+                outcomes: list[Document | Skipped] = []
+                _read_into(
+                    table, files[start:split], settings, analyse, outcomes, on_document=on_document
+                )
+                shared, chunks = later.get()  # once this process has read its half
+                rest = iter(chunks)
+                _merge_documents(table, shared, outcomes, on_document=on_document)
+                prune_chunk(table, finished=True)
+                yield ChunkResult(tuple(outcomes), table=table)
+            else:
+                if start == split:  # the halves meet at a chunk boundary
+                    rest = iter(later.get()[1])
+                chunk = next(rest)
+                for _ in chunk.outcomes:
+                    on_document()
+                yield chunk
+
+
+def _second_half_job(
+    job: tuple[list[str], list[tuple[int, int]], int, MapSettings],
+) -> tuple[list[DocumentResult | Skipped], list[ChunkResult]]:
+    """The worker's half of :func:`_shared_chunks`: each document's own table for the chunk
+    the halves cut through, and the whole chunks after it."""
+    files, bounds, split, settings = job
+    with paused_gc():
+        analyse = _worker_analyse(settings)
+        shared: list[DocumentResult | Skipped] = []
+        chunks: list[ChunkResult] = []
+        for start, end in bounds:
+            if start < split < end:
+                shared = [analyse_file(path, settings, analyse) for path in files[split:end]]
+            elif start >= split:
+                chunks.append(_analyse_chunk(files[start:end], settings, analyse))
+        return shared, chunks
+
+
+def _halfway(paths: Sequence[str]) -> int:
+    """Where the documents of ``paths`` are cut in two halves of about equal size (both
+    non-empty for two paths or more).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> paths = [str(folder / f"{n}.txt") for n in range(4)]
+    >>> for path, size in zip(paths, (100, 50, 50, 400)):
+    ...     _ = Path(path).write_text("x" * size)
+    >>> _halfway(paths), _halfway(paths[:3]), _halfway(paths[:2]), _halfway(paths[1:])
+    (3, 1, 1, 2)
+    """
+    sizes = [_size(path) for path in paths]
+    total = sum(sizes)
+    read = 0
+    for index, size in enumerate(sizes[:-1]):
+        read += size
+        if read * 2 >= total:
+            return index + 1
+    return max(1, len(paths) - 1)
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # reported when it is read
 
 
 def _metadata(document: Document) -> Document:
@@ -340,14 +475,9 @@ def make_chunk(paths: Sequence[str], settings: MapSettings, analyse: Analyse) ->
     documents: list[bytes | None] = []
     for path in paths:
         result = analyse_file(path, settings, analyse)
-        if isinstance(result, DocumentResult):
-            documents.append(pack(result))  # before the merge takes its containers over
-            table.merge_state(result.state)
-            outcomes.append(result.document)
-            prune_chunk(table, finished=False)
-        else:
-            documents.append(None)
-            outcomes.append(result)
+        # packed before the merge takes its containers over
+        documents.append(pack(result) if isinstance(result, DocumentResult) else None)
+        _merge_documents(table, [result], outcomes)
     prune_chunk(table, finished=True)
     chunk = ChunkResult(tuple(outcomes), table.to_state())
     return MadeChunk(chunk, pack(chunk), tuple(documents))
@@ -361,7 +491,7 @@ def _made_chunks(
     if not chunks:
         return
     jobs = [(list(paths), settings) for paths in chunks]
-    workers = _workers(options.workers, sum(len(paths) for paths in chunks))
+    workers = _workers(options.workers, [path for paths in chunks for path in paths])
     if options.scheduler:
         yield from _dask_map(_made_chunk_job, jobs, options)
     elif workers > 1 and len(jobs) > 1:
@@ -380,19 +510,24 @@ def _document_results(
     jobs = [(path, settings) for path in files]
     if options.scheduler:
         yield from _dask_map(_document_job, jobs, options)
-    elif _workers(options.workers, len(files)) > 1:
-        yield from _pool_map(_document_job, jobs, _workers(options.workers, len(files)))
+    elif (workers := _workers(options.workers, files)) > 1:
+        yield from _pool_map(_document_job, jobs, workers)
     else:
         for path in files:
             yield analyse_file(path, settings, analyse)
 
 
-def _workers(requested: int, files: int) -> int:
+def _workers(requested: int, files: Sequence[str]) -> int:
+    """Worker processes for ``files``: as requested (no more than the files), or one per
+    core, up to two, for more than eight files or SHARED_BYTES of text."""
     if requested:
-        return min(requested, files)
+        return min(requested, len(files))
     import os
 
-    return min(2, os.cpu_count() or 1) if files > 8 else 1
+    cores = min(2, os.cpu_count() or 1)
+    if len(files) > 8:
+        return cores
+    return cores if len(files) > 1 and sum(map(_size, files)) >= SHARED_BYTES else 1
 
 
 def analyse_file(path: str, settings: MapSettings, analyse: Analyse) -> DocumentResult | Skipped:

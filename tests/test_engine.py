@@ -289,3 +289,100 @@ def test_a_merged_table_keeps_one_copy_of_each_sentence() -> None:
     assert [row[0] for row in rows] == ["a.txt", "b.txt"]
     assert rows[0][2] == sentence
     assert rows[0][2] is rows[1][2]
+
+
+@pytest.fixture(scope="module")
+def one_chunk(many_files: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 20 files of ``many_files``, in the same order, under names that end no chunk."""
+    from glossary.engine import _ends_chunk
+
+    folder = tmp_path_factory.mktemp("one-chunk")
+    names = (f"part-{n:04}.txt" for n in range(1000))
+    names_in_one_chunk = [name for name in names if not _ends_chunk(name)]
+    for source, name in zip(sorted(many_files.iterdir()), names_in_one_chunk, strict=False):
+        shutil.copyfile(source, folder / name)
+    return folder
+
+
+def test_one_chunk_shared_with_a_worker_gives_the_same_glossary(
+    one_chunk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A corpus of one chunk is read by this process and a worker, each half of it, and the
+    worker's tables are merged in order: the glossary is the one a single process makes,
+    even when the chunk's table is pruned while its documents are read."""
+    import glossary.engine
+
+    files = sorted(map(str, one_chunk.iterdir()))
+    assert len(files) == 20
+    assert glossary.engine.chunk_bounds(files) == [(0, 20)]
+    assert 0 < glossary.engine._halfway(files) < 20
+    paths = [str(one_chunk)]
+    unpruned = records(paths)
+    assert records(paths, EngineOptions(workers=2)) == unpruned
+    # pruned after the documents that push it past four times these limits
+    monkeypatch.setattr(glossary.engine, "CHUNK_SEQUENCE_LIMIT", 500)
+    monkeypatch.setattr(glossary.engine, "CHUNK_CANDIDATE_LIMIT", 100)
+    alone = records(paths, EngineOptions(workers=1))
+    assert alone != unpruned
+    assert records(paths, EngineOptions(workers=2)) == alone
+
+
+@pytest.mark.parametrize("layout", ["one chunk", "halves meet at a boundary", "three chunks"])
+def test_shared_chunks_hold_the_tables_one_process_makes(
+    layout: str, one_chunk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read half here and half in a worker, every chunk's table is the one a single process
+    makes, count for count, pruned along the way at the same documents; whether the halves
+    cut through a chunk or meet at a chunk boundary."""
+    import glossary.engine
+    from glossary.engine import _analyse_chunk, _halfway, _shared_chunks
+
+    monkeypatch.setattr(glossary.engine, "CHUNK_SEQUENCE_LIMIT", 500)
+    monkeypatch.setattr(glossary.engine, "CHUNK_CANDIDATE_LIMIT", 100)
+    files = sorted(map(str, one_chunk.iterdir()))
+    half = _halfway(files)
+    bounds = {
+        "one chunk": [(0, 20)],
+        "halves meet at a boundary": [(0, half), (half, 20)],
+        "three chunks": [(0, 3), (3, half + 2), (half + 2, 20)],
+    }[layout]
+    settings = MapSettings(None, 3, ())
+    analyse = Analyser(make_segmenter(), settings).add
+    done: list[int] = []
+    shared = list(_shared_chunks(files, bounds, settings, analyse, lambda: done.append(1)))
+    assert len(shared) == len(bounds)
+    for (start, end), chunk in zip(bounds, shared, strict=True):
+        alone = _analyse_chunk(files[start:end], settings, analyse)
+        # a chunk read here holds its table, one from the worker the table's plain state
+        state = chunk.table.to_state() if chunk.table is not None else chunk.state
+        assert state == alone.state
+        assert chunk.outcomes == alone.outcomes
+    assert len(done) == len(files)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "requested", "expected"),
+    [
+        ([10] * 3, 0, 1),  # a few small files: one process
+        ([10] * 9, 0, 2),  # more than eight files
+        ([200_000] * 2, 0, 2),  # a few files with SHARED_BYTES of text between them
+        ([400_000], 0, 1),  # one file, however large: nothing to share
+        ([10] * 3, 4, 3),  # as requested, no more than the files
+        ([10] * 3, 1, 1),
+    ],
+)
+def test_the_number_of_workers(
+    sizes: list[int], requested: int, expected: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from glossary.engine import SHARED_BYTES, _workers
+
+    assert SHARED_BYTES == 400_000
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    files = []
+    for index, size in enumerate(sizes):
+        path = tmp_path / f"{index}.txt"
+        path.write_bytes(b"x" * size)
+        files.append(str(path))
+    assert _workers(requested, files) == expected
