@@ -61,8 +61,8 @@ def engine_options(function: Callable[..., None]) -> Callable[..., None]:
             "--workers",
             type=click.IntRange(min=1),
             metavar="N",
-            help="Worker processes [default: one per core, up to 2, for more than "
-            "8 files; else 1].",
+            help="Processes reading the corpus [default: one per core, up to 2, for "
+            "more than 8 files or 400 KB of text; else 1].",
         ),
         click.option(
             "--cache",
