@@ -107,16 +107,17 @@ class CandidateTable:
         self.documents = 0
         self.tokens = 0
         # Counts of every word and word sequence (up to four words) as written: the
-        # cohesion of a candidate compares its count with the counts of its parts.
-        self.sequences: Counter[str] = Counter()
+        # cohesion of a candidate compares its count with the counts of its parts. A plain
+        # dict, not a Counter: compiled, every item set on a dict subclass goes through a
+        # method lookup, five times the cost (the main process merges millions).
+        self.sequences: dict[str, int] = {}
         # The 、 lists of the corpus, as written (see glossary.extract.lists).
         self.lists: Counter[tuple[str, ...]] = Counter()
         self._sentences: dict[str, str] = {}  # one copy of each sentence (merge_state)
 
     def add_sequences(self, runs: Iterable[list[str]], longest: int = 4) -> None:
         """Count the word sequences of some runs of words (a sentence's
-        :func:`glossary.extract.chinese.term_runs`), in one update: Counter.update is
-        a Python function, costly to call once per run and length."""
+        :func:`glossary.extract.chinese.term_runs`)."""
         sequences: list[str] = []
         for words in runs:
             sequences += words
@@ -125,7 +126,9 @@ class CandidateTable:
                 # each sequence of n + 1 words: one of n words and the word after it
                 shorter = list(map(add, shorter, words[n:]))
                 sequences += shorter
-        self.sequences.update(sequences)  # counted in C
+        counts = self.sequences
+        for sequence in sequences:
+            counts[sequence] = counts.get(sequence, 0) + 1
 
     def add(
         self,
@@ -188,7 +191,7 @@ class CandidateTable:
         if len(self.sequences) > sequence_limit:
             counts = self.sequences
             cut = _threshold(list(counts.values()), len(counts) - sequence_limit * 3 // 4)
-            self.sequences = Counter({k: n for k, n in counts.items() if n > cut})
+            self.sequences = {k: n for k, n in counts.items() if n > cut}
         if len(self.candidates) > candidate_limit:
             candidates = self.candidates
             # -1 for a candidate an extractor vouched for: never dropped
@@ -245,7 +248,7 @@ class CandidateTable:
         _add(self.lists, lists)
         self.documents += documents
         self.tokens += tokens
-        _add(self.sequences, sequences)
+        _add_counts(self.sequences, sequences)
         _add(self.pairs.votes, pairs[0])
         for key, abbreviations in pairs[1].items():
             self.pairs.abbreviations.setdefault(key, set()).update(abbreviations)
@@ -340,6 +343,12 @@ def _threshold(counts: list[int], excess: int) -> int:
         if dropped >= excess:
             return count
     return max(histogram, default=1)
+
+
+def _add_counts(tally: dict[str, int], counts: dict[str, int]) -> None:
+    """:func:`_add` for plain dicts, which the compiled build updates without method calls."""
+    for key, count in counts.items():
+        tally[key] = tally.get(key, 0) + count
 
 
 def _add(tally: MutableMapping[Any, int], counts: dict[Any, int]) -> None:

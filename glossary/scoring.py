@@ -110,8 +110,8 @@ def features(candidate: Candidate, table: CandidateTable, segmenter: Segmenter) 
     background = segmenter.dictionary_frequency(surface)
     parts = candidate.parts
     if len(parts) > 1:
-        left_part = table.sequences["".join(parts[:-1])] or candidate.count
-        right_part = table.sequences["".join(parts[1:])] or candidate.count
+        left_part = table.sequences.get("".join(parts[:-1]), 0) or candidate.count
+        right_part = table.sequences.get("".join(parts[1:]), 0) or candidate.count
         cohesion = candidate.distinct / min(left_part, right_part)
     else:
         cohesion = 1.0
@@ -127,7 +127,7 @@ def features(candidate: Candidate, table: CandidateTable, segmenter: Segmenter) 
         left_variety=_variety(candidate.left, candidate.count),
         right_variety=_variety(candidate.right, candidate.count),
         specificity=math.log10(corpus_rate / background_rate),
-        modifier_count=table.sequences["".join(parts[:-1])] if len(parts) > 1 else 0,
+        modifier_count=table.sequences.get("".join(parts[:-1]), 0) if len(parts) > 1 else 0,
     )
 
 
