@@ -11,12 +11,13 @@ from collections import Counter
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from operator import add, itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from glossary.models import Sentence
 from glossary.text import canonical_key
 
 ContextRow = tuple[str, int, str, int, int]
+Key = TypeVar("Key", str, tuple[str, ...])
 
 
 class Candidate:
@@ -112,7 +113,7 @@ class CandidateTable:
         # method lookup, five times the cost (the main process merges millions).
         self.sequences: dict[str, int] = {}
         # The 、 lists of the corpus, as written (see glossary.extract.lists).
-        self.lists: Counter[tuple[str, ...]] = Counter()
+        self.lists: dict[tuple[str, ...], int] = {}  # a plain dict too (see sequences)
         self._sentences: dict[str, str] = {}  # one copy of each sentence (merge_state)
 
     def add_sequences(self, runs: Iterable[list[str]], longest: int = 4) -> None:
@@ -245,7 +246,7 @@ class CandidateTable:
         in that order: counts add up, contexts keep their order and the cap.
         """
         _, documents, tokens, sequences, pairs, candidates, lists = state
-        _add(self.lists, lists)
+        _add_counts(self.lists, lists)
         self.documents += documents
         self.tokens += tokens
         _add_counts(self.sequences, sequences)
@@ -345,7 +346,7 @@ def _threshold(counts: list[int], excess: int) -> int:
     return max(histogram, default=1)
 
 
-def _add_counts(tally: dict[str, int], counts: dict[str, int]) -> None:
+def _add_counts(tally: dict[Key, int], counts: dict[Key, int]) -> None:
     """:func:`_add` for plain dicts, which the compiled build updates without method calls."""
     for key, count in counts.items():
         tally[key] = tally.get(key, 0) + count

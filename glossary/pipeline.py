@@ -243,7 +243,9 @@ def add_sentence(
 
     if not repeated:
         _count_sequences(table, tokens)
-        table.lists.update(enumerations(folded))
+        lists = table.lists
+        for items in enumerations(folded):
+            lists[items] = lists.get(items, 0) + 1
     for (start, end), signals in found.items():
         left, right = neighbours.get((start, end), ("", ""))
         table.add(

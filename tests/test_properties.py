@@ -189,6 +189,15 @@ def test_fold_width_preserves_length(text: str) -> None:
         assert after == before or (after.isascii() and not before.isascii())
 
 
+@given(
+    text=st.text(ANY_CHAR | st.sampled_from(TERMISH + list("ＡＺａｚ０９！～\u3000\u00a0\u2009")))
+)
+def test_fold_width_folds_the_full_width_forms_and_odd_spaces_alone(text: str) -> None:
+    table = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    table.update(dict.fromkeys((0x3000, 0x00A0, 0x2002, 0x2003, 0x2009), 0x20))
+    assert fold_width(text) == text.translate(table)
+
+
 @given(text=texts)
 def test_sentences_are_exact_slices_of_their_line(text: str) -> None:
     lines = text.split("\n")
