@@ -89,12 +89,15 @@ CHUNK_CANDIDATE_LIMIT = 20_000
 # pruned chunk table, some tens of MiB at most.
 JOBS_AHEAD = 4
 # A corpus of this many bytes or more is read in two processes even when it has few files
-# (one chunk is then shared, see _shared_chunk): below, starting a worker and loading its
-# dictionaries (about 0.3 s) costs more than the half of the reading it takes over.
+# (see _shared_chunks): below, starting a worker and loading its dictionaries (about 0.3 s)
+# costs more than the half of the reading it takes over.
 SHARED_BYTES = 400_000
-# A corpus of this many chunks or fewer is read half here, half in one worker (see
-# _shared_chunks); a larger one by a pool of workers while this process merges.
+# A corpus of at most this many chunks and bytes is read half here, half in one worker (see
+# _shared_chunks); a larger one by a pool of workers while this process merges, or, in one
+# chunk, here alone. The bytes bound the worker's unpruned document tables, which this
+# process holds until it has read its own half (about 100 MiB per MB of text).
 SHARED_CHUNKS = 2
+SHARED_MAX_BYTES = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,11 +179,11 @@ def map_chunks(
         )
     elif options.scheduler:
         results = _dask_map(_chunk_job, jobs, options)
-    elif workers > 1 and len(bounds) > SHARED_CHUNKS:
-        results = _pool_map(_chunk_job, jobs, workers)
-    elif workers > 1 and len(files) > 1:  # a few chunks: this process reads half of them
+    elif workers > 1 and len(bounds) <= SHARED_CHUNKS and _shareable(files):
         yield from _shared_chunks(files, bounds, settings, analyse, lambda: advance(1))
         return
+    elif workers > 1 and len(bounds) > 1:
+        results = _pool_map(_chunk_job, jobs, workers)
     else:  # here, reporting each document as it is read
         for start, end in bounds:
             yield _analyse_chunk(
@@ -261,7 +264,7 @@ def _shared_chunks(
     analyse: Analyse,
     on_document: Callable[[], None],
 ) -> Iterator[ChunkResult]:
-    """The chunks of a corpus of a few chunks, read by two processes: this one reads the
+    """The chunks of a small corpus of a few chunks, read by two processes: this one reads the
     first half of the documents (by size), a forked worker the rest, each in corpus order.
     The chunk the halves cut through is put together here: its first documents read into
     its table, then the worker's tables of the others merged in order, as
@@ -315,6 +318,12 @@ def _second_half_job(
             elif start >= split:
                 chunks.append(_analyse_chunk(files[start:end], settings, analyse))
         return shared, chunks
+
+
+def _shareable(files: Sequence[str]) -> bool:
+    """Whether :func:`_shared_chunks` may read ``files``: two or more, SHARED_MAX_BYTES at
+    most."""
+    return len(files) > 1 and sum(map(_size, files)) <= SHARED_MAX_BYTES
 
 
 def _halfway(paths: Sequence[str]) -> int:

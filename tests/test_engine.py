@@ -386,3 +386,24 @@ def test_the_number_of_workers(
         path.write_bytes(b"x" * size)
         files.append(str(path))
     assert _workers(requested, files) == expected
+
+
+@pytest.mark.parametrize(
+    ("sizes", "shared"),
+    [
+        ([300_000], False),  # one file: nothing to share
+        ([300_000, 300_000], True),
+        ([1_000_000, 1_000_000], True),  # SHARED_MAX_BYTES in all
+        ([1_000_000, 1_000_001], False),  # more: the worker's document tables grow too large
+    ],
+)
+def test_which_corpora_two_processes_share(sizes: list[int], shared: bool, tmp_path: Path) -> None:
+    from glossary.engine import SHARED_MAX_BYTES, _shareable
+
+    assert SHARED_MAX_BYTES == 2_000_000
+    files = []
+    for index, size in enumerate(sizes):
+        path = tmp_path / f"{index}.txt"
+        path.write_bytes(b"x" * size)
+        files.append(str(path))
+    assert _shareable(files) is shared
