@@ -30,12 +30,13 @@ TokenKind = Literal["han", "latin", "digit", "space", "punct"]
 Backend = Literal["auto", "jieba", "rjieba"]
 BACKEND_VARIABLE = "GLOSSARY_SEGMENTER"
 
-# jieba's own idea of a Han character (its re_han_default); others it yields one by one.
-_JIEBA_HAN = re.compile("[\u4e00-\u9fd5]+")
-# What a sentence is made of, in one pass: a Han run (glossary.text.is_han), an ASCII letter
-# or digit run (a dot between digits stays inside: 3.5), or any other single character.
+# What a sentence is made of, in one pass: a run of what jieba takes for Han characters (its
+# re_han_default) or one other Han character (glossary.text.is_han: extension A, U+9FD6 and
+# up, the compatibility block, which jieba yields one by one and rjieba would join), an
+# ASCII letter or digit run (a dot between digits stays inside: 3.5), or any other single
+# character.
 _PIECES = re.compile(
-    "([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)"
+    "([\u4e00-\u9fd5]+|[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff])"
     r"|([A-Za-z0-9](?:[A-Za-z0-9]|(?<=[0-9])\.(?=\d))*)"
     "|(.)",
     re.DOTALL,
@@ -171,7 +172,7 @@ class Segmenter:
         i = start
         for han, latin, other in _PIECES.findall(text, start, end):
             if han:
-                words = self.tokenizer.cut(han, HMM=True) if fast is None else _cut(fast, han)
+                words = self.tokenizer.cut(han, HMM=True) if fast is None else fast.cut(han, True)
                 for word in words:
                     append(token(Token, (word, i, i + len(word), "han")))
                     i += len(word)
@@ -189,26 +190,6 @@ def _backend_from_environment() -> Backend:
     if value in get_args(Backend):
         return cast(Backend, value)
     raise GlossaryError(f"{BACKEND_VARIABLE}={value}: use one of {', '.join(get_args(Backend))}")
-
-
-def _cut(fast: Any, run: str) -> list[str]:
-    """rjieba's words for a Han run, split first where jieba splits it.
-
-    rjieba counts more characters as Han (extension A, U+9FD6 and up, the compatibility
-    block); jieba yields each of those alone and cuts the text between them separately.
-    """
-    words: list[str]
-    if _JIEBA_HAN.fullmatch(run):
-        words = fast.cut(run, True)
-        return words
-    words = []
-    position = 0
-    for match in _JIEBA_HAN.finditer(run):
-        words.extend(run[position : match.start()])
-        words.extend(fast.cut(match.group(), True))
-        position = match.end()
-    words.extend(run[position:])
-    return words
 
 
 class JiebaDictionary(NamedTuple):

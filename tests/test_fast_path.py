@@ -102,6 +102,25 @@ def test_same_extraction_from_both_backends(
 
 
 @pytest.mark.usefixtures("with_rjieba")
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Han characters jieba does not take for Han (extension A, U+9FD6 and up, the
+        # compatibility block) are words alone, and the text between them is cut apart
+        ("㐀字", ["㐀", "字"]),
+        ("㐀㐁㐂", ["㐀", "㐁", "㐂"]),
+        ("大\u9fd6模型", ["大", "\u9fd6", "模型"]),
+        ("\uf900\uf901模型", ["\uf900", "\uf901", "模型"]),
+        ("龦龧大模型", ["龦", "龧", "大", "模型"]),  # U+9FA6, U+9FA7: jieba's Han
+    ],
+)
+def test_both_backends_cut_han_outside_jiebas_range_alike(text: str, words: list[str]) -> None:
+    for backend in ("jieba", "rjieba"):
+        tokens = Segmenter(backend=backend).tokens(text)
+        assert [(t.text, t.kind) for t in tokens] == [(w, "han") for w in words], backend
+
+
+@pytest.mark.usefixtures("with_rjieba")
 def test_auto_uses_rjieba_and_jieba_can_be_forced(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(BACKEND_VARIABLE, raising=False)
     assert Segmenter().backend == "rjieba"
