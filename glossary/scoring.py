@@ -507,11 +507,12 @@ def _types_of_list_mates(entries: list[Entry], listed: dict[str, set[str]]) -> l
     typed = []
     for entry in entries:
         mates = listed.get(canonical_key(entry.term))
-        kinds = Counter(by_key[m].type for m in sorted(mates or ()) if m in by_key)
-        if kinds and entry.signals == ("enumeration", "ngram"):
-            typed.append(entry.with_type(kinds.most_common(1)[0][0]))
-        else:
-            typed.append(entry)
+        if mates and entry.signals == ("enumeration", "ngram"):
+            kinds = Counter(by_key[m].type for m in sorted(mates) if m in by_key)
+            if kinds:
+                typed.append(entry.with_type(kinds.most_common(1)[0][0]))
+                continue
+        typed.append(entry)
     return typed
 
 
@@ -558,25 +559,22 @@ def _subsumed(kept: set[str], table: CandidateTable) -> set[str]:
     for at least 80% of its occurrences; what the text states in a pair or in Latin script
     is never dropped.
     """
-    # For every substring of a kept key, the highest count of a kept key containing it.
+    candidates = table.candidates
+    droppable = {
+        key for key in kept if not {"pair", "latin", "curated"} & candidates[key].signals.keys()
+    }
+    # For every droppable key, the highest count of a kept key containing it.
     containing: dict[str, int] = {}
     for key in kept:
         if len(key) > _LONGEST_CONTAINER:
             continue
-        count = table.candidates[key].count
+        count = candidates[key].count
         for size in range(2, len(key)):
             for start in range(len(key) - size + 1):
                 part = key[start : start + size]
-                if containing.get(part, 0) < count:
+                if part in droppable and containing.get(part, 0) < count:
                     containing[part] = count
-    dropped: set[str] = set()
-    for key in kept:
-        candidate = table.candidates[key]
-        if {"pair", "latin", "curated"} & candidate.signals.keys():
-            continue
-        if containing.get(key, 0) >= 0.8 * candidate.count:
-            dropped.add(key)
-    return dropped
+    return {key for key in droppable if containing.get(key, 0) >= 0.8 * candidates[key].count}
 
 
 def rank_score(termhood: float, count: int, doc_count: int) -> float:
