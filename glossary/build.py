@@ -12,7 +12,8 @@ from typing import Any
 
 from glossary.corpus import Skipped
 from glossary.engine import EngineOptions, Progress
-from glossary.merge import MAX_CONTEXTS, Converters, Glossary, discouraged_renderings, merge
+from glossary.limits import CONTEXTS_PER_ENTRY
+from glossary.merge import Converters, Glossary, discouraged_renderings, merge
 from glossary.models import DocumentInfo
 from glossary.pinyin import pinyin_marks
 from glossary.pipeline import ExtractOptions, extract
@@ -44,11 +45,11 @@ def build_glossary(
     curated = load_terms(terms)
     known = tuple(s for loaded in curated for s in loaded.term.surfaces())
     # Every use of a discouraged rendering is reported; of the rest, the glossary keeps as
-    # many sentences per entry as MAX_CONTEXTS, and extraction need keep no more: memory
+    # many sentences per entry as CONTEXTS_PER_ENTRY, and extraction need keep no more: memory
     # then stays bounded on a large corpus.
     discouraged = tuple(r for loaded in curated for r in discouraged_renderings(loaded.term))
     base = options or ExtractOptions()
-    kept = MAX_CONTEXTS if base.max_contexts is None else base.max_contexts
+    kept = CONTEXTS_PER_ENTRY if base.max_contexts is None else base.max_contexts
     extraction = extract(
         corpus,
         ExtractOptions(base.encoding, kept, known, base.scoring, discouraged),

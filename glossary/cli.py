@@ -17,14 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from glossary.limits import CONTEXTS_PER_ENTRY
+
 if TYPE_CHECKING:
     from glossary.corpus import Skipped
 
 EXIT_FAILURE = 1
-# Sentences kept per term during `extract --max-contexts N` when N is smaller: the entry
-# types read the words after each kept occurrence, and as many as the glossary keeps
-# (glossary.merge.MAX_CONTEXTS) give them enough to go on.
-KEPT_CONTEXTS = 20
 
 
 def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -141,7 +139,7 @@ def _progress(quiet: bool) -> Callable[[int, int], None] | None:
     type=click.IntRange(min=0),
     metavar="N",
     help="Write at most N sentences per entry; counts stay true. Extraction then keeps "
-    f"at most max(N, {KEPT_CONTEXTS}) per term, so memory stays bounded on a large corpus "
+    f"at most max(N, {CONTEXTS_PER_ENTRY}) per term, so memory stays bounded on a large corpus "
     "(without it, every sentence of every term is kept).",
 )
 @click.option(
@@ -188,8 +186,8 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
             click.echo(f"glossary: skipped {skipped.path}: {skipped.reason}", err=True)
 
     # Only what is written need be kept, and a few more: the type rules read the words after
-    # each kept sentence's term (see KEPT_CONTEXTS).
-    kept = None if max_contexts is None else max(max_contexts, KEPT_CONTEXTS)
+    # each kept sentence's term (see CONTEXTS_PER_ENTRY).
+    kept = None if max_contexts is None else max(max_contexts, CONTEXTS_PER_ENTRY)
     options = ExtractOptions(
         encoding=encoding, max_contexts=kept, scoring=ScoringOptions(min_score=min_score)
     )

@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from glossary.limits import CONTEXTS_PER_ENTRY
 from glossary.models import Context, DocumentInfo, Entry, GlossaryEntry, Rendering
 from glossary.pinyin import pinyin_key
 from glossary.terms import CuratedTerm, LoadedTerm, Status, slugify
 from glossary.text import canonical_key, script_of
-
-MAX_CONTEXTS = 20  # sentences kept per entry in the glossary
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +233,7 @@ def _extracted_entry(
         first_seen=seen[0] if seen else None,
         last_seen=seen[-1] if seen else None,
         variants=found.variants,
-        contexts=found.contexts[:MAX_CONTEXTS],
+        contexts=found.contexts[:CONTEXTS_PER_ENTRY],
         signals=found.signals,
     )
 
@@ -259,7 +258,7 @@ def _contexts(evidence: list[Entry]) -> tuple[Context, ...]:
                 seen.add(key)
                 kept.append(context)
     kept.sort(key=lambda c: (c.source, c.line))
-    return tuple(kept[:MAX_CONTEXTS])
+    return tuple(kept[:CONTEXTS_PER_ENTRY])
 
 
 def discouraged_renderings(term: CuratedTerm) -> dict[str, Status]:

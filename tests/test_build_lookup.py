@@ -762,13 +762,13 @@ def test_an_uncurated_acronym_is_folded_into_its_expansion_as_an_abbreviation() 
 def test_build_keeps_twenty_sentences_per_entry_but_reports_every_discouraged_use(
     tmp_path: Path, engine: str
 ) -> None:
-    """Extraction for a build keeps MAX_CONTEXTS sentences per term, which bounds its memory
+    """Extraction for a build keeps CONTEXTS_PER_ENTRY sentences per term, which bounds its memory
     on a large corpus, and every sentence of a discouraged rendering, all of which the
     report lists: in this process, in worker processes (tables merged chunk by chunk) and
     with the cache."""
     from glossary.build import build_glossary
     from glossary.engine import EngineOptions
-    from glossary.merge import MAX_CONTEXTS
+    from glossary.limits import CONTEXTS_PER_ENTRY
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -795,4 +795,4 @@ def test_build_keeps_twenty_sentences_per_entry_but_reports_every_discouraged_us
     assert {u.rendering for u in uses} == {"令牌"}
     [agent] = [e for e in glossary.entries if e.id == "agent"]
     assert agent.count == 30
-    assert [(Path(c.source).name, c.line) for c in agent.contexts] == every[:MAX_CONTEXTS]
+    assert [(Path(c.source).name, c.line) for c in agent.contexts] == every[:CONTEXTS_PER_ENTRY]
