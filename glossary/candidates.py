@@ -8,7 +8,7 @@ and at most ``max_contexts`` sentences, so memory grows with the vocabulary, not
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import add, itemgetter
 from typing import Any, TypeVar
@@ -17,7 +17,7 @@ from glossary.models import Sentence
 from glossary.text import canonical_key
 
 ContextRow = tuple[str, int, str, int, int]
-Key = TypeVar("Key", str, tuple[str, ...])
+Key = TypeVar("Key")
 
 
 class Candidate:
@@ -127,9 +127,11 @@ class CandidateTable:
                 # each sequence of n + 1 words: one of n words and the word after it
                 shorter = list(map(add, shorter, words[n:]))
                 sequences += shorter
-        counts = self.sequences
-        for sequence in sequences:
-            counts[sequence] = counts.get(sequence, 0) + 1
+        _count_each(self.sequences, sequences)
+
+    def add_lists(self, lists: Iterable[tuple[str, ...]]) -> None:
+        """Count some 、 lists (a sentence's :func:`glossary.extract.lists.enumerations`)."""
+        _count_each(self.lists, lists)
 
     def add(
         self,
@@ -246,10 +248,10 @@ class CandidateTable:
         in that order: counts add up, contexts keep their order and the cap.
         """
         _, documents, tokens, sequences, pairs, candidates, lists = state
-        _add_counts(self.lists, lists)
+        _add(self.lists, lists)
         self.documents += documents
         self.tokens += tokens
-        _add_counts(self.sequences, sequences)
+        _add(self.sequences, sequences)
         _add(self.pairs.votes, pairs[0])
         for key, abbreviations in pairs[1].items():
             self.pairs.abbreviations.setdefault(key, set()).update(abbreviations)
@@ -346,12 +348,13 @@ def _threshold(counts: list[int], excess: int) -> int:
     return max(histogram, default=1)
 
 
-def _add_counts(tally: dict[Key, int], counts: dict[Key, int]) -> None:
-    """:func:`_add` for plain dicts, which the compiled build updates without method calls."""
-    for key, count in counts.items():
-        tally[key] = tally.get(key, 0) + count
+def _count_each(tally: dict[Key, int], items: Iterable[Key]) -> None:
+    for item in items:
+        tally[item] = tally.get(item, 0) + 1
 
 
-def _add(tally: MutableMapping[Any, int], counts: dict[Any, int]) -> None:
+def _add(tally: dict[Key, int], counts: dict[Key, int]) -> None:
+    """Add ``counts`` to ``tally``. Typed as plain dicts, which the compiled build updates
+    without a method call (a Counter, a dict subclass, takes the slower way)."""
     for key, count in counts.items():
         tally[key] = tally.get(key, 0) + count

@@ -444,21 +444,19 @@ def _cached_chunks(
             outcomes: list[Document | Skipped] = []
             for index in range(start, end):
                 key = keys[index]
-                result: object
+                result: DocumentResult | Skipped
                 if index in reading:
                     result = next(computed)
+                    if isinstance(result, DocumentResult) and key:
+                        cache.put("documents", key, files[index], result)
                 else:  # cached; an entry that cannot be read is made again here
-                    result = cache.get("documents", key)
-                    if not isinstance(result, DocumentResult):
-                        result = analyse_file(files[index], settings, analyse)
-                if isinstance(result, DocumentResult) and key and index in reading:
-                    cache.put("documents", key, files[index], result)
-                if isinstance(result, DocumentResult):
-                    table.merge_state(result.state)
-                    outcomes.append(result.document)
-                    prune_chunk(table, finished=False)
-                elif isinstance(result, Skipped):
-                    outcomes.append(result)
+                    kept = cache.get("documents", key)
+                    result = (
+                        kept
+                        if isinstance(kept, DocumentResult)
+                        else analyse_file(files[index], settings, analyse)
+                    )
+                _merge_documents(table, [result], outcomes)
             prune_chunk(table, finished=True)
             chunk = ChunkResult(tuple(outcomes), table.to_state())
             if chunk_key is not None:

@@ -243,9 +243,7 @@ def add_sentence(
 
     if not repeated:
         _count_sequences(table, tokens)
-        lists = table.lists
-        for items in enumerations(folded):
-            lists[items] = lists.get(items, 0) + 1
+        table.add_lists(enumerations(folded))
     for (start, end), signals in found.items():
         left, right = neighbours.get((start, end), ("", ""))
         table.add(
