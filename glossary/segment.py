@@ -110,7 +110,7 @@ class Segmenter:
                     fast.add_word(word, tokenizer.FREQ[word], None)
                 total, counted = tokenizer.total, sum(tokenizer.FREQ.values())
             else:  # jieba's dictionary as it is: no need to load jieba
-                total, counted = self.dictionary.total, sum(self.dictionary.counts.values())
+                total, counted = self.dictionary.total, self.dictionary.counted
             # rjieba's total is the sum of its words' counts; jieba's also counts every
             # repeated line of dict.txt (B超 is there twice) and every word added again. The
             # total weighs every path, so a word no Han run contains makes up the difference.
@@ -137,11 +137,11 @@ class Segmenter:
         words, jieba itself answers: it gives each the count it would cut with."""
         if self._extra_words:
             return int(self.tokenizer.FREQ.get(word, 0) or 0)
-        return self.dictionary.counts.get(word, 0)
+        return self.dictionary.count(word)
 
     def pos(self, word: str) -> str | None:
         """jieba's dictionary part-of-speech tag for ``word`` (``n``, ``v``, ``nr``, …)."""
-        return self.dictionary.tags.get(word)
+        return self.dictionary.tag(word)
 
     def tokens(self, folded: str, latin: Iterable[tuple[int, int]] | None = None) -> list[Token]:
         """Tokens of a width-folded sentence; offsets index into ``folded``.
@@ -192,52 +192,77 @@ def _backend_from_environment() -> Backend:
     raise GlossaryError(f"{BACKEND_VARIABLE}={value}: use one of {', '.join(get_args(Backend))}")
 
 
-class JiebaDictionary(NamedTuple):
+class JiebaDictionary:
     """jieba's dictionary file: each word's count and part-of-speech tag (the last line of
-    a word repeated wins, as in jieba), and the total of every line's count."""
+    a word repeated wins, as in jieba), the total of every line's count and the sum of the
+    words' counts.
 
-    counts: dict[str, int]
-    tags: dict[str, str]
-    total: int
+    Each word's count and tag are packed in one number, ``count * len(tags) + the tag's
+    index``: one dict of 349,000 words is read from the cache in two thirds of the time of
+    two (every process reads it).
+
+    >>> words = JiebaDictionary({"模型": 2890 * 2 + 1, "的": 5 * 2}, ("", "n"), 3000, 2895)
+    >>> words.count("模型"), words.tag("模型"), words.count("的"), words.tag("的")
+    (2890, 'n', 5, None)
+    >>> words.count("数推分离"), words.tag("数推分离")
+    (0, None)
+    """
+
+    def __init__(self, packed: dict[str, int], tags: tuple[str, ...], total: int, counted: int):
+        self.packed = packed
+        self.tags = tags  # "" first: a word with no tag
+        self.total = total
+        self.counted = counted
+
+    def count(self, word: str) -> int:
+        return self.packed.get(word, 0) // len(self.tags)
+
+    def tag(self, word: str) -> str | None:
+        packed = self.packed.get(word)
+        return None if packed is None else self.tags[packed % len(self.tags)] or None
 
 
 def jieba_dictionary() -> JiebaDictionary:
-    """jieba's dictionary, read from the user's cache after the first time: 0.2 s against
+    """jieba's dictionary, read from the user's cache after the first time: 0.08 s against
     0.45 s for jieba to load it and 0.25 s more for the tags, in every process."""
-    counts, tags, total = load_parsed(
+    packed, tags, total, counted = load_parsed(
         "jieba-dict", "jieba", _DICTIONARY_FORMAT, _parse_jieba_dictionary, _valid_dictionary
     )
-    return JiebaDictionary(counts, tags, total)
+    return JiebaDictionary(packed, tags, total, counted)
 
 
-_DICTIONARY_FORMAT = 1  # raise when _parse_jieba_dictionary keeps something else
+_DICTIONARY_FORMAT = 2  # raise when _parse_jieba_dictionary keeps something else
 
 
-def _parse_jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
+def _parse_jieba_dictionary() -> tuple[dict[str, int], tuple[str, ...], int, int]:
+    """What :class:`JiebaDictionary` holds, read from jieba's dict.txt."""
     import importlib.util
 
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
         raise GlossaryError("jieba is not installed: run bash scripts/setup (or pip install -e .)")
-    counts: dict[str, int] = {}
-    tags: dict[str, str] = {}
+    words: dict[str, tuple[int, str]] = {}
     total = 0
     with Path(spec.origin).with_name("dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
             count = int(parts[1])
-            counts[parts[0]] = count
+            # a repeated word: its last count, and its last tag (B超 is there twice)
+            tag = parts[2] if len(parts) == 3 else words.get(parts[0], (0, ""))[1]
+            words[parts[0]] = (count, tag)
             total += count
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return counts, tags, total
+    tags = ("", *sorted({tag for _, tag in words.values()} - {""}))
+    index = {tag: n for n, tag in enumerate(tags)}
+    packed = {word: count * len(tags) + index[tag] for word, (count, tag) in words.items()}
+    counted = sum(count for count, _ in words.values())
+    return packed, tags, total, counted
 
 
 def _valid_dictionary(cached: object) -> bool:
     return (
         isinstance(cached, tuple)
-        and len(cached) == 3
+        and len(cached) == 4
         and isinstance(cached[0], dict)
-        and isinstance(cached[1], dict)
-        and isinstance(cached[2], int)
+        and isinstance(cached[1], tuple)
+        and all(isinstance(item, int) for item in cached[2:])
     )

@@ -53,10 +53,17 @@ def test_jieba_dictionary_is_what_jieba_loads(cache_home: Path) -> None:
     dictionary = jieba_dictionary()
     assert dictionary.total == tokenizer.total
     assert {w: n for w, n in tokenizer.FREQ.items() if n} == {
-        w: n for w, n in dictionary.counts.items() if n
+        w: dictionary.count(w) for w in dictionary.packed if dictionary.count(w)
     }
-    assert (dictionary.tags["模型"], dictionary.tags["利用"]) == ("n", "n")
-    assert jieba_dictionary() == dictionary  # the second time from the cache
+    assert dictionary.counted == sum(tokenizer.FREQ.values())
+    assert [dictionary.tag(w) for w in ("模型", "利用", "的", "数推分离")] == ["n", "n", "uj", None]
+    again = jieba_dictionary()  # the second time from the cache
+    assert again.packed == dictionary.packed
+    assert (again.tags, again.total, again.counted) == (
+        dictionary.tags,
+        dictionary.total,
+        dictionary.counted,
+    )
 
 
 def test_look_ups_without_curated_words_do_not_load_jieba(cache_home: Path) -> None:
