@@ -247,7 +247,7 @@ def _parse_jieba_dictionary() -> tuple[dict[str, int], tuple[str, ...], int, int
         for line in handle:
             parts = line.split()
             count = int(parts[1])
-            # a repeated word: its last count, and its last tag (B超 is there twice)
+            # a repeated word (B超 is there twice): its last count and the last tag given
             tag = parts[2] if len(parts) == 3 else words.get(parts[0], (0, ""))[1]
             words[parts[0]] = (count, tag)
             total += count

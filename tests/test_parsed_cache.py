@@ -66,6 +66,31 @@ def test_jieba_dictionary_is_what_jieba_loads(cache_home: Path) -> None:
     )
 
 
+def test_a_repeated_word_keeps_its_last_count_and_the_last_tag_given(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+    from types import SimpleNamespace
+
+    package = cache_home / "jieba"
+    package.mkdir()
+    (package / "dict.txt").write_text("B超 3 n\n模型 2 n\nB超 5\n的 1 uj\n无标 4\n", "utf-8")
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: SimpleNamespace(origin=str(package / "x.py"))
+    )
+    dictionary = jieba_dictionary()
+    words = ("B超", "模型", "的", "无标", "数推分离")
+    assert [(dictionary.count(w), dictionary.tag(w)) for w in words] == [
+        (5, "n"),
+        (2, "n"),
+        (1, "uj"),
+        (4, None),
+        (0, None),
+    ]
+    # every line counts towards the total; each word once towards what the words add up to
+    assert (dictionary.total, dictionary.counted) == (15, 12)
+
+
 def test_look_ups_without_curated_words_do_not_load_jieba(cache_home: Path) -> None:
     segmenter = Segmenter(backend="jieba")
     assert (segmenter.pos("模型"), segmenter.dictionary_frequency("模型")) == ("n", 2890)
