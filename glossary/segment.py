@@ -193,9 +193,9 @@ def _backend_from_environment() -> Backend:
 
 
 class JiebaDictionary:
-    """jieba's dictionary file: each word's count and part-of-speech tag (the last line of
-    a word repeated wins, as in jieba), the total of every line's count and the sum of the
-    words' counts.
+    """jieba's dictionary file: each word's count and part-of-speech tag (a word repeated
+    keeps its last count and the last tag given, as in jieba), the total of every line's
+    count and the sum of the words' counts.
 
     Each word's count and tag are packed in one number, ``count * len(tags) + the tag's
     index``: one dict of 349,000 words is read from the cache in two thirds of the time of
