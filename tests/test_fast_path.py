@@ -9,6 +9,7 @@ installed.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -128,6 +129,29 @@ def test_auto_uses_rjieba_and_jieba_can_be_forced(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv(BACKEND_VARIABLE, "jieba")
     assert Segmenter().backend == "jieba"
     assert Segmenter(backend="auto").backend == "rjieba"  # the argument wins
+
+
+@pytest.mark.usefixtures("with_rjieba")
+def test_rjieba_is_loaded_without_the_package_s_own_jieba() -> None:
+    """A Segmenter loads rjieba's compiled module alone, not the package, whose import
+    builds a Jieba with the default dictionary that no Segmenter uses; the package can
+    still be imported after it, and shares the module (fresh process: here rjieba is
+    imported already)."""
+    script = (
+        "import sys\n"
+        "from glossary.segment import Segmenter\n"
+        "segmenter = Segmenter(backend='rjieba')\n"
+        "print([t.text for t in segmenter.tokens('尺度定律与大模型')], 'rjieba' in sys.modules)\n"
+        "import rjieba\n"
+        "print(rjieba.Jieba is sys.modules['rjieba.rjieba'].Jieba, rjieba.cut('大模型'))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert completed.stdout.splitlines() == [
+        "['尺度', '定律', '与', '大', '模型'] False",
+        "True ['大', '模型']",
+    ]
 
 
 def test_without_rjieba_auto_falls_back_and_rjieba_is_refused(
