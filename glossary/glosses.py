@@ -108,6 +108,10 @@ class Glosses:
         """
         return word in self._parsed()[2]
 
+    def load(self) -> None:
+        """Read the dictionary now rather than when it is first needed."""
+        self._parsed()
+
     def _parsed(self) -> Parsed:
         """The dictionary, read when first needed."""
         if self._dictionary is None:

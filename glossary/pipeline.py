@@ -34,6 +34,7 @@ from glossary.segment import Segmenter, Token
 from glossary.text import (
     canonical_key,
     fold_width,
+    load_conversion_tables,
     looks_traditional,
     simplified_same_length,
     split_sentences,
@@ -137,7 +138,10 @@ def _read_corpus(
     pruned as it grows; with the documents read (the others are passed to ``skip``)."""
     table = settings.table()
     documents: list[Document] = []
-    for chunk in map_chunks(files, settings, engine, analyser.add, progress=progress, keys=keys):
+    chunks = map_chunks(
+        files, settings, engine, analyser.add, progress=progress, keys=keys, load=analyser.load
+    )
+    for chunk in chunks:
         chunk.merge_into(table)
         table.prune(SEQUENCE_LIMIT, CANDIDATE_LIMIT)
         for outcome in chunk.outcomes:
@@ -172,6 +176,11 @@ class Analyser:
     def add(self, table: CandidateTable, document: Document) -> None:
         """Analyse ``document`` into ``table`` (a chunk's or the corpus's own)."""
         add_document(table, document, self.segmenter, self.known)
+
+    def load(self) -> None:
+        """Load now what analysing takes, rather than on the first document."""
+        self.segmenter.load()
+        load_conversion_tables()
 
 
 def add_document(

@@ -118,6 +118,14 @@ class Segmenter:
             self._fast = fast
         return self._fast
 
+    def load(self) -> None:
+        """Load now, rather than on first use, what cutting and looking words up takes:
+        rjieba (or jieba), jieba's counts and tags, CC-CEDICT's glosses."""
+        if self._rjieba() is None:
+            self.tokenizer  # noqa: B018 - the property loads jieba
+        self.dictionary  # noqa: B018 - loads the counts
+        self.glosses.load()
+
     @property
     def glosses(self) -> Glosses:
         """English glosses of Chinese words (CC-CEDICT), read when first asked."""

@@ -180,6 +180,12 @@ def _traditional_characters() -> frozenset[str]:
     return frozenset(changing)
 
 
+def load_conversion_tables() -> None:
+    """Read OpenCC's tables now rather than when first needed (see :func:`to_simplified`)."""
+    _traditional_characters()
+    _t2s_tables()
+
+
 def to_simplified(text: str) -> str:
     """Convert Traditional characters to Simplified (OpenCC ``t2s``); text with no character
     ``t2s`` would change (all ASCII, or already Simplified) passes through untouched.

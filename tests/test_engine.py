@@ -407,3 +407,68 @@ def test_which_corpora_two_processes_share(sizes: list[int], shared: bool, tmp_p
         path.write_bytes(b"x" * size)
         files.append(str(path))
     assert _shareable(files) is shared
+
+
+MARKER = "继承的分析器"
+
+
+class MarkingAnalyser:
+    """The real analyser that also files a marker once per document: a table holding the
+    marker was made by this very analyser, here or in a worker forked from here."""
+
+    def __init__(self) -> None:
+        self.settings = MapSettings(None, 3, ())
+        self.inner = Analyser(make_segmenter(), self.settings)
+        self.loads = 0
+
+    def load(self) -> None:
+        self.loads += 1
+        self.inner.load()
+
+    def __call__(self, table: CandidateTable, document: Document) -> None:
+        self.inner.add(table, document)
+        table.add(MARKER, Sentence(document.source, 1, MARKER, 0), 0, ["curated"])
+
+
+def _marked(
+    paths: list[str], options: EngineOptions, analyser: MarkingAnalyser, *, load: bool
+) -> int:
+    """How many documents ``analyser`` itself read, over the chunks of ``paths``."""
+    table = analyser.settings.table()
+    chunks = map_chunks(
+        paths, analyser.settings, options, analyser, load=analyser.load if load else None
+    )
+    for chunk in chunks:
+        chunk.merge_into(table)
+    marker = table.candidates.get(MARKER)
+    return 0 if marker is None else marker.count
+
+
+@pytest.mark.parametrize("layout", ["pool of workers", "half in a worker", "pool, cached"])
+def test_forked_workers_analyse_with_the_analyser_loaded_before_the_fork(
+    layout: str, many_files: Path, one_chunk: Path, tmp_path: Path
+) -> None:
+    """Given ``load``, the analyser is loaded once, here, and the workers forked afterwards
+    read every document with it (inherited, not loaded again in each); once the chunks are
+    all in, nothing in the engine holds on to it."""
+    import gc
+    import weakref
+
+    folder = one_chunk if layout == "half in a worker" else many_files
+    paths = sorted(map(str, folder.iterdir()))
+    cache = str(tmp_path / "cache.sqlite") if layout == "pool, cached" else None
+    options = EngineOptions(workers=2, cache=cache)
+    analyser = MarkingAnalyser()
+    assert _marked(paths, options, analyser, load=True) == len(paths) == 20
+    assert analyser.loads == 1
+    gone = weakref.ref(analyser)
+    del analyser
+    gc.collect()
+    assert gone() is None
+
+
+def test_without_load_workers_build_their_own_analyser(many_files: Path) -> None:
+    paths = sorted(map(str, many_files.iterdir()))
+    analyser = MarkingAnalyser()
+    assert _marked(paths, EngineOptions(workers=2), analyser, load=False) == 0
+    assert analyser.loads == 0

@@ -4,12 +4,13 @@ dictionary read that way (glossary.segment.jieba_dictionary)."""
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import pytest
 
 from glossary.parsed_cache import cache_path, load_parsed
-from glossary.segment import Segmenter, jieba_dictionary
+from glossary.segment import Backend, Segmenter, jieba_dictionary
 
 
 @pytest.fixture
@@ -102,3 +103,41 @@ def test_curated_words_get_the_count_jieba_cuts_with(cache_home: Path) -> None:
     segmenter = Segmenter(["数推分离"], backend="jieba")
     assert segmenter.dictionary_frequency("数推分离") > 0
     assert segmenter.dictionary_frequency("模型") == 2890
+
+
+@pytest.mark.parametrize("backend", ["jieba", "rjieba"])
+def test_a_loaded_analyser_reads_nothing_more(
+    backend: Backend, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After Analyser.load, analysing a document (Traditional characters included) and
+    looking its words up load no dictionary, library or table again."""
+    import glossary.glosses
+    import glossary.segment
+    import glossary.text
+    from glossary.engine import MapSettings
+    from glossary.models import Document
+    from glossary.pipeline import Analyser
+
+    if backend == "rjieba":
+        pytest.importorskip("rjieba")
+    glossary.text._t2s_tables.cache_clear()
+    glossary.text._traditional_characters.cache_clear()
+    settings = MapSettings(None, 3, ())
+    analyser = Analyser(Segmenter(backend=backend), settings)
+    analyser.load()
+
+    def loading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("loaded after load()")
+
+    monkeypatch.setattr(glossary.segment, "load_parsed", loading)
+    monkeypatch.setattr(glossary.segment, "_import_rjieba", loading)
+    monkeypatch.setattr(glossary.glosses, "load_parsed", loading)
+    monkeypatch.setattr(glossary.text, "_opencc_table", loading)
+    monkeypatch.setitem(sys.modules, "jieba", None)  # import jieba now fails
+    table = settings.table()
+    text = "大模型的後訓練(post-training)與尺度定律(Scaling Law)。智能体调用工具。\n"
+    analyser.add(table, Document("a.txt", text, "utf-8"))
+    segmenter = analyser.segmenter
+    assert segmenter.pos("模型") == "n"
+    assert segmenter.glosses.common("索引")
+    assert "尺度定律" in table.candidates
