@@ -580,7 +580,8 @@ def _forking(
     ``analyse`` needs is loaded here first and ``analyse`` becomes the workers' own: they
     inherit it, copy-on-write, instead of each loading its own (rjieba, jieba's counts,
     CC-CEDICT, OpenCC's tables: about 0.2 s a process), and this process needs the same
-    for scoring anyway (measured: 3 % of the time on the 1 and 10 MB benchmark cuts)."""
+    for scoring anyway (the 10 MB benchmark cut runs about 2 % faster: the main process
+    no longer loads them after the last chunk; the 1 MB cut, no faster)."""
     if load is not None:
         load()
         _worker_state.update(key=settings.fingerprint(), analyse=analyse)
