@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from glossary.cache import ResultCache, document_key, pack, run_key
 from glossary.candidates import CandidateTable
@@ -74,8 +74,19 @@ class EngineOptions:
 
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
-# Analyses one document into a table (a document's own, or its chunk's).
-Analyse = Callable[[CandidateTable, Document], None]
+# A part of a document: its lines first to end - 1 (end None: to the document's end).
+Lines = tuple[int, int | None]
+
+
+class Analyse(Protocol):
+    """Analyses a document, or with ``lines`` a part of it, into a table (a document's own,
+    or its chunk's): :meth:`glossary.pipeline.Analyser.add`."""
+
+    def __call__(
+        self, table: CandidateTable, document: Document, lines: Lines | None = None
+    ) -> None: ...
+
+
 # Loads what an Analyse needs (its dictionaries), before worker processes are forked.
 Load = Callable[[], None]
 Result = TypeVar("Result")
@@ -95,12 +106,17 @@ JOBS_AHEAD = 4
 # (see _shared_chunks): below, starting a worker and loading its dictionaries (about 0.3 s)
 # costs more than the half of the reading it takes over.
 SHARED_BYTES = 400_000
-# A corpus of at most this many chunks and bytes is read half here, half in one worker (see
-# _shared_chunks); a larger one by a pool of workers while this process merges, or, in one
-# chunk, here alone. The bytes bound the worker's unpruned document tables, which this
-# process holds until it has read its own half (about 100 MiB per MB of text).
+# A corpus of at most this many chunks and bytes is read partly here, partly in one worker
+# (see _shared_chunks); a larger one by a pool of workers while this process merges, or, in
+# one chunk, here alone. The bytes bound the worker's unpruned document tables, which this
+# process holds until it has read its own part (about 100 MiB per MB of text).
 SHARED_CHUNKS = 2
 SHARED_MAX_BYTES = 2_000_000
+# The share of such a corpus's text read here: more than half, because the worker's tables
+# of the chunk the parts cut through are sent unpruned, and packing, unpacking and merging
+# them costs what reading a tenth of the text does (1 MB benchmark cut, compiled: a half
+# here ran 15 % slower than three fifths).
+MAIN_SHARE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,37 +287,53 @@ def _shared_chunks(
     analyse: Analyse,
     on_document: Callable[[], None],
 ) -> Iterator[ChunkResult]:
-    """The chunks of a small corpus of a few chunks, read by two processes: this one reads the
-    first half of the documents (by size), a forked worker the rest, each in corpus order.
-    The chunk the halves cut through is put together here: its first documents read into
-    its table, then the worker's tables of the others merged in order, as
-    :func:`make_chunk` does, so every chunk's table is the one :func:`_analyse_chunk`
-    makes. (The pool of :func:`_pool_map` would leave this process idle and have it load
-    what scoring needs only afterwards.)"""
+    """The chunks of a small corpus of a few chunks, read by two processes: this one reads
+    the first MAIN_SHARE of the text (by size), a forked worker the rest, each in corpus
+    order; the document the parts cut through is cut at a line, and each reads its side.
+    The chunk the parts cut through is put together here: its first documents (and the
+    first side of the document cut) read into its table, then the worker's tables of the
+    others (and of the other side) merged in order, as :func:`make_chunk` does, so every
+    chunk's table is the one :func:`_analyse_chunk` makes. (The pool of :func:`_pool_map`
+    would leave this process idle and have it load what scoring needs only afterwards.)"""
     import multiprocessing
 
-    split = _halfway(files)
+    split = _worker_split(files, settings)
+    if split.document == len(files):  # nothing for a worker: a file of one line
+        for start, end in bounds:
+            yield _analyse_chunk(files[start:end], settings, analyse, on_document, keep_table=True)
+        return
     with multiprocessing.get_context("fork").Pool(1) as pool:
-        later = pool.apply_async(_second_half_job, ((list(files), bounds, split, settings),))
+        later = pool.apply_async(_worker_part_job, ((list(files), bounds, split, settings),))
         rest: Iterator[ChunkResult] = iter(())  # the worker's whole chunks
         for start, end in bounds:
-            if end <= split:
+            if end <= split.document:
                 yield _analyse_chunk(
                     files[start:end], settings, analyse, on_document, keep_table=True
                 )
-            elif start < split:
+            elif start < split.document or (start == split.document and split.part is not None):
                 table = settings.table()
                 outcomes: list[Document | Skipped] = []
                 _read_into(
-                    table, files[start:split], settings, analyse, outcomes, on_document=on_document
+                    table,
+                    files[start : split.document],
+                    settings,
+                    analyse,
+                    outcomes,
+                    on_document=on_document,
                 )
-                shared, chunks = later.get()  # once this process has read its half
+                if split.part is not None:
+                    analyse(table, split.part, (1, split.line))  # the rest is the worker's
+                shared, chunks = later.get()  # once this process has read its part
                 rest = iter(chunks)
+                if split.part is not None:
+                    part, *shared = shared
+                    assert isinstance(part, DocumentResult)
+                    _merge_documents(table, [part], outcomes, on_document=on_document)
                 _merge_documents(table, shared, outcomes, on_document=on_document)
                 prune_chunk(table, finished=True)
                 yield ChunkResult(tuple(outcomes), table=table)
             else:
-                if start == split:  # the halves meet at a chunk boundary
+                if start == split.document:  # the parts meet at a chunk boundary
                     rest = iter(later.get()[1])
                 chunk = next(rest)
                 for _ in chunk.outcomes:
@@ -309,50 +341,85 @@ def _shared_chunks(
                 yield chunk
 
 
-def _second_half_job(
-    job: tuple[list[str], list[tuple[int, int]], int, MapSettings],
+def _worker_part_job(
+    job: tuple[list[str], list[tuple[int, int]], Split, MapSettings],
 ) -> tuple[list[DocumentResult | Skipped], list[ChunkResult]]:
-    """The worker's half of :func:`_shared_chunks`: each document's own table for the chunk
-    the halves cut through, and the whole chunks after it."""
+    """The worker's part of :func:`_shared_chunks`: each document's own table for the chunk
+    the parts cut through (the first, of the other side of the document cut in two), and
+    the whole chunks after it."""
     files, bounds, split, settings = job
     with paused_gc():
         analyse = _worker_analyse(settings)
         shared: list[DocumentResult | Skipped] = []
         chunks: list[ChunkResult] = []
         for start, end in bounds:
-            if start < split < end:
-                shared = [analyse_file(path, settings, analyse) for path in files[split:end]]
-            elif start >= split:
+            if split.part is not None and start <= split.document < end:
+                table = settings.table()
+                analyse(table, split.part, (split.line, None))
+                shared = [DocumentResult(_metadata(split.part), table.to_state())]
+                shared += [
+                    analyse_file(path, settings, analyse)
+                    for path in files[split.document + 1 : end]
+                ]
+            elif start < split.document < end:
+                shared = [
+                    analyse_file(path, settings, analyse) for path in files[split.document : end]
+                ]
+            elif start >= split.document:
                 chunks.append(_analyse_chunk(files[start:end], settings, analyse))
         return shared, chunks
 
 
 def _shareable(files: Sequence[str]) -> bool:
-    """Whether :func:`_shared_chunks` may read ``files``: two or more, SHARED_MAX_BYTES at
-    most."""
-    return len(files) > 1 and sum(map(_size, files)) <= SHARED_MAX_BYTES
+    """Whether :func:`_shared_chunks` may read ``files``: SHARED_MAX_BYTES at most."""
+    return sum(map(_size, files)) <= SHARED_MAX_BYTES
 
 
-def _halfway(paths: Sequence[str]) -> int:
-    """Where the documents of ``paths`` are cut in two halves of about equal size (both
-    non-empty for two paths or more).
+class Split(NamedTuple):
+    """Where :func:`_shared_chunks` cuts a corpus in two: this process reads the documents
+    before ``document`` and, when ``part`` is that document (read here), its lines before
+    ``line``; the worker reads the rest."""
+
+    document: int
+    part: Document | None = None
+    line: int = 1
+
+
+def _worker_split(paths: Sequence[str], settings: MapSettings) -> Split:
+    r"""Where the text of ``paths`` is cut between this process (MAIN_SHARE of its bytes) and
+    a worker: in the document holding that byte, at the first line that starts past it
+    (at that document's start or end when it has no such line, or cannot be read here).
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> paths = [str(folder / f"{n}.txt") for n in range(4)]
-    >>> for path, size in zip(paths, (100, 50, 50, 400)):
-    ...     _ = Path(path).write_text("x" * size)
-    >>> _halfway(paths), _halfway(paths[:3]), _halfway(paths[:2]), _halfway(paths[1:])
-    (3, 1, 1, 2)
+    >>> for path, lines in zip(paths, (10, 20, 10, 30)):  # 10 bytes a line
+    ...     _ = Path(path).write_text("一行。\n" * lines, encoding="utf-8")
+    >>> split = _worker_split(paths[:3], MapSettings(None, None, ()))
+    >>> split.document, split.part.source == paths[1], split.line
+    (1, True, 15)
+    >>> _worker_split([paths[3], paths[1]], MapSettings(None, None, ()))[::2]
+    (1, 1)
     """
     sizes = [_size(path) for path in paths]
-    total = sum(sizes)
-    read = 0
-    for index, size in enumerate(sizes[:-1]):
-        read += size
-        if read * 2 >= total:
-            return index + 1
-    return max(1, len(paths) - 1)
+    cut = sum(sizes) * MAIN_SHARE
+    index, before = 0, 0
+    while index < len(sizes) and before + sizes[index] <= cut:
+        before += sizes[index]
+        index += 1
+    if index == len(sizes):  # no text at all
+        return Split(len(paths))
+    size = sizes[index]
+    try:
+        document = read_document(paths[index], settings.encoding)
+    except CorpusError:  # reported by whoever reads it
+        return Split(index)
+    text = document.text
+    offset = int(len(text) * (cut - before) / size)
+    newline = text.find("\n", max(offset - 1, 0))
+    if offset == 0 or newline < 0 or newline == len(text) - 1:
+        return Split(index if offset * 2 < len(text) else index + 1)
+    return Split(index, document, text.count("\n", 0, newline) + 2)
 
 
 def _size(path: str) -> int:
@@ -537,7 +604,8 @@ def _document_results(
     jobs = [(path, settings) for path in files]
     if options.scheduler:
         yield from _dask_map(_document_job, jobs, options)
-    elif (workers := _workers(options.workers, files)) > 1:
+    elif len(files) > 1 and _workers(options.workers, files) > 1:
+        workers = _workers(options.workers, files)
         yield from _forking(_pool_map(_document_job, jobs, workers), settings, analyse, load)
     else:
         for path in files:
@@ -545,16 +613,17 @@ def _document_results(
 
 
 def _workers(requested: int, files: Sequence[str]) -> int:
-    """Worker processes for ``files``: as requested (no more than the files), or one per
-    core, up to two, for more than eight files or SHARED_BYTES of text."""
+    """Worker processes for ``files``: as requested (no more than the files, but one file
+    can be read in two parts: see :func:`_shared_chunks`), or one per core, up to two, for
+    more than eight files or SHARED_BYTES of text."""
     if requested:
-        return min(requested, len(files))
+        return min(requested, max(len(files), 2))
     import os
 
     cores = min(2, os.cpu_count() or 1)
     if len(files) > 8:
         return cores
-    return cores if len(files) > 1 and sum(map(_size, files)) >= SHARED_BYTES else 1
+    return cores if sum(map(_size, files)) >= SHARED_BYTES else 1
 
 
 def analyse_file(path: str, settings: MapSettings, analyse: Analyse) -> DocumentResult | Skipped:

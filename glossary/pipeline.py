@@ -12,6 +12,7 @@ from glossary.candidates import CandidateTable
 from glossary.corpus import Skipped, discover
 from glossary.engine import (
     EngineOptions,
+    Lines,
     MapSettings,
     Progress,
     document_keys,
@@ -173,9 +174,10 @@ class Analyser:
         self.settings = settings
         self.known = KnownTerms(settings.known_terms) if settings.known_terms else None
 
-    def add(self, table: CandidateTable, document: Document) -> None:
-        """Analyse ``document`` into ``table`` (a chunk's or the corpus's own)."""
-        add_document(table, document, self.segmenter, self.known)
+    def add(self, table: CandidateTable, document: Document, lines: Lines | None = None) -> None:
+        """Analyse ``document`` into ``table`` (a chunk's or the corpus's own); with
+        ``lines``, only that part of it (see :func:`add_document`)."""
+        add_document(table, document, self.segmenter, self.known, lines=lines)
 
     def load(self) -> None:
         """Load now what analysing takes, rather than on the first document."""
@@ -188,19 +190,37 @@ def add_document(
     document: Document,
     segmenter: Segmenter,
     known: KnownTerms | None = None,
+    *,
+    lines: Lines | None = None,
 ) -> None:
-    """Run every extractor over one document and file what they find in ``table``."""
-    table.documents += 1
+    """Run every extractor over one document and file what they find in ``table``.
+
+    With ``lines`` (first, end), only the sentences on lines first to end - 1 are filed:
+    a part of the document, the rest read into another table. The parts' tables merged in
+    order make the whole document's: the part that starts the document counts it, and
+    the sentences before a part count as seen (a sentence never spans lines).
+    """
+    first, end = lines or (1, None)
+    if first == 1:
+        table.documents += 1
     seen: set[str] = set()
     traditional = looks_traditional(document.text)
     for sentence in split_sentences(document):
+        if end is not None and sentence.line >= end:
+            break
         # A sentence repeated in one document (a summary, a banner) is counted, but it
         # adds nothing to the statistics that decide what is a term.
         repeated = sentence.text in seen
         seen.add(sentence.text)
-        add_sentence(
-            table, sentence, segmenter, repeated=repeated, traditional=traditional, known=known
-        )
+        if sentence.line >= first:
+            add_sentence(
+                table,
+                sentence,
+                segmenter,
+                repeated=repeated,
+                traditional=traditional,
+                known=known,
+            )
 
 
 def add_sentence(

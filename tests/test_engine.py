@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from glossary.candidates import CandidateTable
-from glossary.engine import EngineOptions, MapSettings, map_chunks
+from glossary.engine import EngineOptions, Lines, MapSettings, map_chunks
 from glossary.models import Document, Sentence
 from glossary.pipeline import Analyser, extract, make_segmenter
 
@@ -51,9 +51,11 @@ class CountingAnalyser:
         self.inner = Analyser(make_segmenter(), self.settings)
         self.read: list[str] = []
 
-    def __call__(self, table: CandidateTable, document: Document) -> None:
+    def __call__(
+        self, table: CandidateTable, document: Document, lines: Lines | None = None
+    ) -> None:
         self.read.append(Path(document.source).name)
-        self.inner.add(table, document)
+        self.inner.add(table, document, lines)
 
 
 def test_an_unchanged_corpus_is_not_read_again_and_one_new_file_is_read_alone(
@@ -307,15 +309,18 @@ def one_chunk(many_files: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 def test_one_chunk_shared_with_a_worker_gives_the_same_glossary(
     one_chunk: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A corpus of one chunk is read by this process and a worker, each half of it, and the
-    worker's tables are merged in order: the glossary is the one a single process makes,
-    even when the chunk's table is pruned while its documents are read."""
+    """A corpus of one chunk is read by this process and a worker, each part of it (one
+    document cut in two at a line), and the worker's tables are merged in order: the
+    glossary is the one a single process makes, even when the chunk's table is pruned
+    while its documents are read."""
     import glossary.engine
 
     files = sorted(map(str, one_chunk.iterdir()))
     assert len(files) == 20
     assert glossary.engine.chunk_bounds(files) == [(0, 20)]
-    assert 0 < glossary.engine._halfway(files) < 20
+    split = glossary.engine._worker_split(files, MapSettings(None, None, ()))
+    assert 0 < split.document < 20
+    assert split.line > 1
     paths = [str(one_chunk)]
     unpruned = records(paths)
     assert records(paths, EngineOptions(workers=2)) == unpruned
@@ -327,26 +332,33 @@ def test_one_chunk_shared_with_a_worker_gives_the_same_glossary(
     assert records(paths, EngineOptions(workers=2)) == alone
 
 
+@pytest.mark.parametrize("cut", ["in a document", "between documents"])
 @pytest.mark.parametrize("layout", ["one chunk", "halves meet at a boundary", "three chunks"])
 def test_shared_chunks_hold_the_tables_one_process_makes(
-    layout: str, one_chunk: Path, monkeypatch: pytest.MonkeyPatch
+    layout: str, cut: str, one_chunk: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Read half here and half in a worker, every chunk's table is the one a single process
+    """Read partly here and partly in a worker, every chunk's table is the one a single process
     makes, count for count, pruned along the way at the same documents; whether the halves
-    cut through a chunk or meet at a chunk boundary."""
+    cut through a document or between two, through a chunk or at a chunk boundary."""
     import glossary.engine
-    from glossary.engine import _analyse_chunk, _halfway, _shared_chunks
+    from glossary.engine import Split, _analyse_chunk, _shared_chunks, _worker_split
 
     monkeypatch.setattr(glossary.engine, "CHUNK_SEQUENCE_LIMIT", 500)
     monkeypatch.setattr(glossary.engine, "CHUNK_CANDIDATE_LIMIT", 100)
     files = sorted(map(str, one_chunk.iterdir()))
-    half = _halfway(files)
+    settings = MapSettings(None, 3, ())
+    split = _worker_split(files, settings)
+    assert split.part is not None
+    assert split.line > 1
+    if cut == "between documents":
+        split = Split(split.document)
+        monkeypatch.setattr(glossary.engine, "_worker_split", lambda *args: split)
+    half = split.document
     bounds = {
         "one chunk": [(0, 20)],
         "halves meet at a boundary": [(0, half), (half, 20)],
         "three chunks": [(0, 3), (3, half + 2), (half + 2, 20)],
     }[layout]
-    settings = MapSettings(None, 3, ())
     analyse = Analyser(make_segmenter(), settings).add
     done: list[int] = []
     shared = list(_shared_chunks(files, bounds, settings, analyse, lambda: done.append(1)))
@@ -366,9 +378,11 @@ def test_shared_chunks_hold_the_tables_one_process_makes(
         ([10] * 3, 0, 1),  # a few small files: one process
         ([10] * 9, 0, 2),  # more than eight files
         ([200_000] * 2, 0, 2),  # a few files with SHARED_BYTES of text between them
-        ([400_000], 0, 1),  # one file, however large: nothing to share
+        ([400_000], 0, 2),  # one file of SHARED_BYTES: read in two parts
+        ([399_999], 0, 1),
         ([10] * 3, 4, 3),  # as requested, no more than the files
         ([10] * 3, 1, 1),
+        ([10], 4, 2),  # one file: two parts at most
     ],
 )
 def test_the_number_of_workers(
@@ -391,7 +405,8 @@ def test_the_number_of_workers(
 @pytest.mark.parametrize(
     ("sizes", "shared"),
     [
-        ([300_000], False),  # one file: nothing to share
+        ([300_000], True),  # one file: read in two parts
+        ([2_000_001], False),
         ([300_000, 300_000], True),
         ([1_000_000, 1_000_000], True),  # SHARED_MAX_BYTES in all
         ([1_000_000, 1_000_001], False),  # more: the worker's document tables grow too large
@@ -425,9 +440,12 @@ class MarkingAnalyser:
         self.loads += 1
         self.inner.load()
 
-    def __call__(self, table: CandidateTable, document: Document) -> None:
-        self.inner.add(table, document)
-        table.add(MARKER, Sentence(document.source, 1, MARKER, 0), 0, ["curated"])
+    def __call__(
+        self, table: CandidateTable, document: Document, lines: Lines | None = None
+    ) -> None:
+        self.inner.add(table, document, lines)
+        if lines is None or lines[0] == 1:  # once per document, read whole or in parts
+            table.add(MARKER, Sentence(document.source, 1, MARKER, 0), 0, ["curated"])
 
 
 def _marked(
@@ -472,3 +490,70 @@ def test_without_load_workers_build_their_own_analyser(many_files: Path) -> None
     analyser = MarkingAnalyser()
     assert _marked(paths, EngineOptions(workers=2), analyser, load=False) == 0
     assert analyser.loads == 0
+
+
+PARTED = """大模型的后训练(post-training)很重要。后训练决定了模型的表现。
+尺度定律(Scaling Law)说明了规模的作用。是的。是的。
+```python
+print("代码块里的不是句子")
+```
+后训练决定了模型的表现。智能体调用工具,智能体规划任务。
+
+大模型、智能体、尺度定律都是术语。后训练决定了模型的表现。
+"""
+
+
+@pytest.mark.parametrize("traditional", [False, True])
+def test_a_document_read_in_two_parts_gives_the_whole_document_s_table(
+    traditional: bool,
+) -> None:
+    """Cut at any line (a sentence repeated across the cut, a code block, two like sentences
+    on one line, contexts capped across documents), the first part read into the table and
+    the rest's own table merged into it give the table of the document read whole."""
+    from glossary.text import looks_traditional
+
+    text = PARTED.replace("后训练", "後訓練").replace("术语", "術語") if traditional else PARTED
+    assert looks_traditional(text) is traditional
+    settings = MapSettings(None, 2, ())
+    analyse = Analyser(make_segmenter(), settings).add
+    before = Document("a.txt", "大模型和智能体。后训练。\n", "utf-8")
+    document = Document("b.txt", text, "utf-8")
+    whole = settings.table()
+    analyse(whole, before)
+    analyse(whole, document)
+    expected = whole.to_state()
+    for line in range(2, text.count("\n") + 2):
+        parted = settings.table()
+        analyse(parted, before)
+        analyse(parted, document, (1, line))
+        rest = settings.table()
+        analyse(rest, document, (line, None))
+        parted.merge_state(rest.to_state())
+        assert parted.to_state() == expected, line
+
+
+def test_one_file_is_read_in_two_parts_and_gives_the_same_glossary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A corpus of one file is cut at a line between this process and a worker."""
+    import glossary.engine
+
+    single = tmp_path / "all.txt"
+    single.write_text(
+        "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))),
+        encoding="utf-8",
+    )
+    alone = records([str(single)], EngineOptions(workers=1))
+    splits: list[glossary.engine.Split] = []
+    worker_split = glossary.engine._worker_split
+
+    def noted(*args: object) -> glossary.engine.Split:
+        splits.append(worker_split(*args))  # type: ignore[arg-type]
+        return splits[-1]
+
+    monkeypatch.setattr(glossary.engine, "_worker_split", noted)
+    assert records([str(single)], EngineOptions(workers=2)) == alone
+    [split] = splits
+    assert split.document == 0
+    assert split.part is not None
+    assert split.line > 1
