@@ -73,24 +73,44 @@ def split_sentences(document: Document) -> Iterator[Sentence]:
     A sentence ends after 。！？!?；; (and any closing quotes or brackets after them), but
     not inside parentheses, so a parenthetical stays with the words it explains. Leading and
     trailing white space is trimmed; empty sentences are dropped. Code fenced by ``` or ~~~
-    (in READMEs and tutorials) is not prose and yields no sentence.
+    (in READMEs and tutorials) is not prose and yields no sentence; a fence that no later
+    line closes is text (a stray ``` in a plain-text file would hide the rest of it).
 
     >>> text = "安装:\n```bash\npip install torch\n```\n然后训练模型。"
     >>> [(s.line, s.text) for s in split_sentences(Document("a.md", text, "utf-8"))]
     [(1, '安装:'), (5, '然后训练模型。')]
+    >>> text = "``` 这是中文手册页。\n请到网站查看。"
+    >>> [(s.line, s.text) for s in split_sentences(Document("a.txt", text, "utf-8"))]
+    [(1, '``` 这是中文手册页。'), (2, '请到网站查看。')]
     """
     index = 0
     fence: str | None = None  # the fence of the code block we are in
+    last_fences = _last_fences(document.text)
     for line_number, line in enumerate(document.text.split("\n"), start=1):
         marker = line.lstrip()[:3]
-        if marker in ("```", "~~~") and (fence is None or marker == fence):
-            fence = None if fence else marker
-            continue
+        if marker in last_fences and (fence is None or marker == fence):
+            if fence is not None:
+                fence = None
+                continue
+            if last_fences[marker] > line_number:  # closed further on: code
+                fence = marker
+                continue
         if fence:
             continue
         for start, end in _sentence_spans(line):
             yield Sentence(document.source, line_number, line[start:end], index)
             index += 1
+
+
+_FENCE = re.compile(r"^[^\S\n]*(```|~~~)", re.MULTILINE)
+
+
+def _last_fences(text: str) -> dict[str, int]:
+    """The line number of the last line each fence marker (``` or ~~~) starts."""
+    if "```" not in text and "~~~" not in text:  # most text: no regular expression run
+        return {}
+    last = {match.group(1): match.start() for match in _FENCE.finditer(text)}
+    return {marker: text.count("\n", 0, start) + 1 for marker, start in last.items()}
 
 
 def _sentence_spans(line: str) -> Iterator[tuple[int, int]]:

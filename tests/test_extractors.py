@@ -1098,3 +1098,26 @@ def test_every_technical_head_has_its_english_renderings() -> None:
 
     assert set(HEAD_RENDERINGS) == set(TECH_HEADS)
     assert all(HEAD_RENDERINGS.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # closed: code, whichever marker, however indented
+        ("前文。\n```\n代码\n```\n后文。", ["前文。", "后文。"]),
+        ("前文。\n  ~~~ sh\n代码\n  ~~~\n后文。", ["前文。", "后文。"]),
+        # never closed: a stray marker in plain text is text, and so is all after it
+        ("``` 这是中文手册页。\n请到网站查看。", ["``` 这是中文手册页。", "请到网站查看。"]),
+        ("前文。\n~~~\n后文。\n```", ["前文。", "~~~", "后文。", "```"]),
+        # one marker does not close the other's block
+        ("```\n代码\n~~~\n还是代码\n```\n后文。", ["后文。"]),
+        # a block closed, then a stray opener
+        ("```\n代码\n```\n中文。\n```\n后文。", ["中文。", "```", "后文。"]),
+    ],
+)
+def test_only_a_closed_code_fence_hides_its_lines(text: str, sentences: list[str]) -> None:
+    from glossary.models import Document
+    from glossary.text import split_sentences
+
+    found = [s.text for s in split_sentences(Document("a.txt", text, "utf-8"))]
+    assert found == sentences
