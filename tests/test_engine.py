@@ -557,3 +557,21 @@ def test_one_file_is_read_in_two_parts_and_gives_the_same_glossary(
     assert split.document == 0
     assert split.part is not None
     assert split.line > 1
+
+
+def test_a_larger_corpus_s_workers_load_their_own_analyser(
+    many_files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past INHERITED_MAX_BYTES this process does not hold the dictionaries through the
+    merge: the workers build and load their own."""
+    import glossary.engine
+
+    paths = sorted(map(str, many_files.iterdir()))
+    size = sum(Path(path).stat().st_size for path in paths)
+    analyser = MarkingAnalyser()
+    monkeypatch.setattr(glossary.engine, "INHERITED_MAX_BYTES", size - 1)
+    assert _marked(paths, EngineOptions(workers=2), analyser, load=True) == 0
+    assert analyser.loads == 0
+    monkeypatch.setattr(glossary.engine, "INHERITED_MAX_BYTES", size)
+    assert _marked(paths, EngineOptions(workers=2), analyser, load=True) == 20
+    assert analyser.loads == 1
