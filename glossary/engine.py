@@ -611,10 +611,10 @@ def _document_results(
     if not files:
         return
     jobs = [(path, settings) for path in files]
+    workers = _workers(options.workers, files) if len(files) > 1 else 1  # a file: read here
     if options.scheduler:
         yield from _dask_map(_document_job, jobs, options)
-    elif len(files) > 1 and _workers(options.workers, files) > 1:
-        workers = _workers(options.workers, files)
+    elif workers > 1:
         yield from _forking(_pool_map(_document_job, jobs, workers), settings, analyse, load)
     else:
         for path in files:

@@ -223,7 +223,11 @@ def _import_rjieba() -> Any:
                 continue
             module = importlib.util.module_from_spec(spec)
             sys.modules[spec.name] = module
-            spec.loader.exec_module(module)
+            try:
+                spec.loader.exec_module(module)
+            except BaseException:  # as the import system does: no half-made module left
+                del sys.modules[spec.name]
+                raise
             return module
     import rjieba  # laid out otherwise than rjieba 0.2: the package as it is
 
