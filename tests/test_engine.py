@@ -575,3 +575,34 @@ def test_a_larger_corpus_s_workers_load_their_own_analyser(
     monkeypatch.setattr(glossary.engine, "INHERITED_MAX_BYTES", size)
     assert _marked(paths, EngineOptions(workers=2), analyser, load=True) == 20
     assert analyser.loads == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "cut_in_binary"),
+    [("c", 120_000, True), ("a", 2_000, False), ("e", 2_000, False)],
+)
+def test_an_unreadable_file_in_a_shared_corpus_is_skipped_once(
+    name: str, size: int, cut_in_binary: bool, tmp_path: Path
+) -> None:
+    """Wherever a binary file falls in a corpus this process shares with a worker (where
+    the cut falls, before it or after it), it is reported once and the glossary is the one
+    a single process makes."""
+    import glossary.engine
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    binary = corpus / f"{name}.bin.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff" * (size // 4))
+    parts = (texts[0] + texts[1], texts[2] * 3, texts[3] + texts[4])
+    for part_name, text in zip("bdf", parts, strict=True):
+        (corpus / f"{part_name}.txt").write_text(text, encoding="utf-8")
+    files = sorted(map(str, corpus.iterdir()))
+    split = glossary.engine._worker_split(files, MapSettings(None, None, ()))
+    assert (files[split.document] == str(binary)) is cut_in_binary
+    assert (split.part is None) is cut_in_binary  # else the cut is inside a text file
+    alone = extract([str(corpus)], engine=EngineOptions(workers=1))
+    shared = extract([str(corpus)], engine=EngineOptions(workers=2))
+    assert [asdict(e) for e in shared.entries] == [asdict(e) for e in alone.entries]
+    assert [s.path for s in shared.skipped] == [str(binary)]
+    assert shared.skipped == alone.skipped
