@@ -591,11 +591,12 @@ def rank_score(termhood: float, count: int, doc_count: int) -> float:
 def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
     surface = candidate.surface
     lang: Lang = script_of(surface)  # type: ignore[assignment]
+    surface_counts = candidate.surfaces_by_count()
     return Entry(
         term=surface,
         zh=surface if lang != "en" else None,
         en=surface if lang == "en" else None,
-        variants=tuple(s for s, _ in candidate.surfaces_by_count()),
+        variants=tuple(s for s, _ in surface_counts),
         lang=lang,
         score=round(rank_score(score, candidate.count, len(candidate.docs)), 4),
         count=candidate.count,
@@ -604,7 +605,7 @@ def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
         # the named tuple's Python-level _make
         contexts=tuple([tuple.__new__(Context, row) for row in candidate.contexts]),
         sources=tuple(sorted(candidate.docs)),
-        surface_counts=tuple(candidate.surfaces_by_count()),
+        surface_counts=tuple(surface_counts),
         signals=tuple(signals),
     )
 
