@@ -319,7 +319,7 @@ def _shared_chunks(
                 yield _analyse_chunk(
                     files[start:end], settings, analyse, on_document, keep_table=True
                 )
-            elif start < split.document or (start == split.document and split.part is not None):
+            elif split.cuts(start, end):
                 table = settings.table()
                 outcomes: list[Document | Skipped] = []
                 _read_into(
@@ -334,10 +334,7 @@ def _shared_chunks(
                     analyse(table, split.part, (1, split.line))  # the rest is the worker's
                 shared, chunks = later.get()  # once this process has read its part
                 rest = iter(chunks)
-                if split.part is not None:
-                    part, *shared = shared
-                    assert isinstance(part, DocumentResult)
-                    _merge_documents(table, [part], outcomes, on_document=on_document)
+                # the other side of the document cut first, if one is, then the others
                 _merge_documents(table, shared, outcomes, on_document=on_document)
                 prune_chunk(table, finished=True)
                 yield ChunkResult(tuple(outcomes), table=table)
@@ -362,18 +359,14 @@ def _worker_part_job(
         shared: list[DocumentResult | Skipped] = []
         chunks: list[ChunkResult] = []
         for start, end in bounds:
-            if split.part is not None and start <= split.document < end:
-                table = settings.table()
-                analyse(table, split.part, (split.line, None))
-                shared = [DocumentResult(_metadata(split.part), table.to_state())]
-                shared += [
-                    analyse_file(path, settings, analyse)
-                    for path in files[split.document + 1 : end]
-                ]
-            elif start < split.document < end:
-                shared = [
-                    analyse_file(path, settings, analyse) for path in files[split.document : end]
-                ]
+            if split.cuts(start, end):
+                first = split.document  # the first document read whole here
+                if split.part is not None:
+                    table = settings.table()
+                    analyse(table, split.part, (split.line, None))
+                    shared.append(DocumentResult(_metadata(split.part), table.to_state()))
+                    first += 1
+                shared += [analyse_file(path, settings, analyse) for path in files[first:end]]
             elif start >= split.document:
                 chunks.append(_analyse_chunk(files[start:end], settings, analyse))
         return shared, chunks
@@ -392,6 +385,11 @@ class Split(NamedTuple):
     document: int
     part: Document | None = None
     line: int = 1
+
+    def cuts(self, start: int, end: int) -> bool:
+        """Whether the chunk of documents ``start`` to ``end`` - 1 is read partly here,
+        partly by the worker."""
+        return start < self.document < end or (self.part is not None and start == self.document)
 
 
 def _worker_split(paths: Sequence[str], settings: MapSettings) -> Split:

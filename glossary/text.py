@@ -88,14 +88,12 @@ def split_sentences(document: Document) -> Iterator[Sentence]:
     last_fences = _last_fences(document.text)
     for line_number, line in enumerate(document.text.split("\n"), start=1):
         marker = line.lstrip()[:3]
-        if marker in last_fences and (fence is None or marker == fence):
-            if fence is not None:
+        if fence is not None:  # in a code block, until its own marker closes it
+            if marker == fence:
                 fence = None
-                continue
-            if last_fences[marker] > line_number:  # closed further on: code
-                fence = marker
-                continue
-        if fence:
+            continue
+        if last_fences.get(marker, 0) > line_number:  # a block closed further on
+            fence = marker
             continue
         for start, end in _sentence_spans(line):
             yield Sentence(document.source, line_number, line[start:end], index)
