@@ -22,6 +22,7 @@ from glossary.lexicon import (
     TERM_HEAD_CHARS,
     TERM_PREFIXES,
 )
+from glossary.limits import CONTEXTS_PER_ENTRY
 from glossary.models import Context, Entry, Lang
 from glossary.pair_boundaries import refile_pairs
 from glossary.segment import Segmenter
@@ -547,7 +548,11 @@ def _typed(entry: Entry, segmenter: Segmenter) -> Entry:
         pos=segmenter.pos,
         frequency=segmenter.dictionary_frequency,
         common=segmenter.glosses.common,
-        followers=[c.sentence[c.end : c.end + _FOLLOWER] for c in entry.contexts],
+        # The first sentences only, as many as any run keeps in memory: a run that writes
+        # every sentence types an entry as one that writes a few does.
+        followers=[
+            c.sentence[c.end : c.end + _FOLLOWER] for c in entry.contexts[:CONTEXTS_PER_ENTRY]
+        ],
     )
     return entry.with_type(kind)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from glossary.segment import Segmenter
@@ -94,3 +96,24 @@ def test_with_type_changes_the_type_alone() -> None:
     )
     assert entry.with_type("org") == replace(entry, type="org")
     assert entry.with_type("org").type == "org"
+
+
+@pytest.mark.parametrize(("cue_first", "expected"), [(True, "org"), (False, "product")])
+def test_the_type_reads_the_sentences_every_run_keeps(
+    cue_first: bool, expected: str, tmp_path: Path
+) -> None:
+    """A company's officer after its name makes it an organisation, when that is among the
+    first 20 sentences, the ones every run holds in memory: a run that writes every sentence
+    types the entry as one that writes a few does."""
+    from glossary.pipeline import ExtractOptions, extract
+
+    plain = [f"Zorblax发布了第{i}个版本的模型。" for i in range(20)]
+    officer = [f"Zorblax创始人第{i}次谈到开源。" for i in range(5)]
+    lines = officer + plain if cue_first else plain + officer
+    (tmp_path / "a.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for options in (
+        ExtractOptions(),
+        ExtractOptions(max_contexts=20),
+    ):
+        (entry,) = [e for e in extract([str(tmp_path)], options).entries if e.term == "Zorblax"]
+        assert (entry.count, entry.type) == (25, expected)
