@@ -11,10 +11,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import add, itemgetter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from glossary.models import Sentence
 from glossary.text import canonical_key
+
+if TYPE_CHECKING:
+    from glossary.spill import ContextSpill
 
 ContextRow = tuple[str, int, str, int, int]
 Key = TypeVar("Key")
@@ -97,11 +100,18 @@ class CandidateTable:
     """Accumulates occurrences under canonical keys; the one mutable object of the pipeline."""
 
     def __init__(
-        self, max_contexts: int | None = None, all_contexts_of: Iterable[str] = ()
+        self,
+        max_contexts: int | None = None,
+        all_contexts_of: Iterable[str] = (),
+        spill: ContextSpill | None = None,
     ) -> None:
         """``max_contexts``: sentences kept per key (None: every one), except for the keys
-        of the surfaces in ``all_contexts_of``, which keep every sentence."""
+        of the surfaces in ``all_contexts_of``, which keep every sentence. With ``spill``,
+        the sentences past ``max_contexts`` go there rather than being dropped."""
+        if spill is not None and max_contexts is None:
+            raise ValueError("a table that spills sentences needs max_contexts")
         self.max_contexts = max_contexts
+        self.spill = spill
         self.all_contexts_of = frozenset(canonical_key(s) for s in all_contexts_of)
         self.candidates: dict[str, Candidate] = {}
         self.pairs = PairVotes()
@@ -176,6 +186,10 @@ class CandidateTable:
             last = contexts[-1] if contexts else None
             if last is None or last[2] != text or last[1] != line or last[0] != source:
                 contexts.append((source, line, text, start, start + len(surface)))
+        elif self.spill is not None:
+            # Spilling keeps the merged order of chunk tables; a table filed into
+            # directly has none to keep.
+            raise TypeError("a table that spills sentences is filled by merging tables")
         return key
 
     def add_pair(self, zh_key: str, en_key: str, abbreviation: str | None = None) -> None:
@@ -206,6 +220,8 @@ class CandidateTable:
                 for (k, c), n in zip(candidates.items(), plain, strict=True)
                 if n < 0 or n > cut
             }
+            if self.spill is not None:  # a dropped key's sentences go with it
+                self.spill.drop([k for k in self.spill.keys if k not in self.candidates])
 
     def to_state(self) -> tuple[Any, ...]:
         """The table as plain tuples, dicts and lists: quick to pickle and to load (for the
@@ -248,6 +264,7 @@ class CandidateTable:
         in that order: counts add up, contexts keep their order and the cap.
         """
         _, documents, tokens, sequences, pairs, candidates, lists = state
+        cap, every, spill = self.max_contexts, self.all_contexts_of, self.spill
         _add(self.lists, lists)
         self.documents += documents
         self.tokens += tokens
@@ -269,7 +286,11 @@ class CandidateTable:
         ) in candidates:
             mine = self.candidates.get(key)
             if mine is None:  # new here: the state's own containers become the candidate's
-                rows = self._shared(contexts)
+                rows = contexts
+                if spill is not None and cap is not None and len(rows) > cap and key not in every:
+                    spill.add(key, rows[cap:])
+                    rows = rows[:cap]
+                rows = self._shared(rows)
                 self.candidates[key] = Candidate(
                     key,
                     surfaces=surfaces,
@@ -296,13 +317,11 @@ class CandidateTable:
             mine.distinct += distinct
             mine.docs.update(docs)
             # The other table's documents are others: no sentence is cited twice.
-            room = (
-                None
-                if self.max_contexts is None or key in self.all_contexts_of
-                else self.max_contexts - len(mine.contexts)
-            )
+            room = None if cap is None or key in every else max(cap - len(mine.contexts), 0)
             if contexts and (room is None or room > 0):
                 mine.contexts.extend(self._shared(contexts[:room]))
+            if spill is not None and room is not None and len(contexts) > room:
+                spill.add(key, contexts[room:])
 
     def _shared(self, contexts: list[ContextRow]) -> list[ContextRow]:
         """The contexts with one copy of each sentence text in this table: a sentence
@@ -323,8 +342,19 @@ class CandidateTable:
             self.candidates, self.pairs, self.lists = other.candidates, other.pairs, other.lists
             self.sequences, self._sentences = other.sequences, other._sentences
             self.documents, self.tokens = other.documents, other.tokens
+            self._spill_past_cap()
             return
         self.merge_state(other.to_state())
+
+    def _spill_past_cap(self) -> None:
+        """Hand the sentences past the cap to the spill (a table taken over whole)."""
+        cap, spill = self.max_contexts, self.spill
+        if spill is None or cap is None:
+            return
+        for key, candidate in self.candidates.items():
+            if len(candidate.contexts) > cap and key not in self.all_contexts_of:
+                spill.add(key, candidate.contexts[cap:])
+                del candidate.contexts[cap:]
 
 
 def _plain(signals: dict[str, int]) -> bool:

@@ -139,8 +139,8 @@ def _progress(quiet: bool) -> Callable[[int, int], None] | None:
     type=click.IntRange(min=0),
     metavar="N",
     help="Write at most N sentences per entry; counts stay true. Extraction then keeps "
-    f"at most max(N, {CONTEXTS_PER_ENTRY}) per term, so memory stays bounded on a large corpus "
-    "(without it, every sentence of every term is kept).",
+    f"at most max(N, {CONTEXTS_PER_ENTRY}) per term. Without it every sentence is written "
+    f"(past the first {CONTEXTS_PER_ENTRY} of each term, they wait in a temporary file).",
 )
 @click.option(
     "--min-score",
@@ -187,9 +187,14 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
 
     # Only what is written need be kept, and a few more: the type rules read the words after
     # each kept sentence's term (see CONTEXTS_PER_ENTRY).
+    # Without a cap every sentence is written: those past the first few of each term wait
+    # in a temporary file, not in memory.
     kept = None if max_contexts is None else max(max_contexts, CONTEXTS_PER_ENTRY)
     options = ExtractOptions(
-        encoding=encoding, max_contexts=kept, scoring=ScoringOptions(min_score=min_score)
+        encoding=encoding,
+        max_contexts=kept,
+        scoring=ScoringOptions(min_score=min_score),
+        spill_contexts=True,
     )
     try:
         result = run_extract(
@@ -204,9 +209,9 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
         writer = WRITERS[output_format]
         if output:
             with write_atomically(output) as handle:
-                writer(result.entries, handle, max_contexts)
+                writer(result.full_entries(), handle, max_contexts)
         else:
-            writer(result.entries, sys.stdout, max_contexts)
+            writer(result.full_entries(), sys.stdout, max_contexts)
             sys.stdout.flush()
     except GlossaryError as error:
         _fail(str(error))

@@ -68,6 +68,10 @@ class Entry:
     # Each surface as written and how often it was used (the variants, with counts).
     surface_counts: tuple[tuple[str, int], ...] = field(default=())
     type: str = "concept"  # concept, org, product, person or other (see glossary.types)
+    # When sentences past the first few were kept on disk (glossary.spill): the candidate
+    # keys ``contexts`` come from, in order, each with how many of them it gave, so that
+    # every sentence can be read back in order (see Extraction.full_entries).
+    spilled_from: tuple[tuple[str, int], ...] = field(default=())
 
     def __reduce__(self) -> tuple[object, tuple[Any, ...]]:
         return (Entry, tuple(getattr(self, name) for name in _ENTRY_FIELDS))
@@ -91,6 +95,7 @@ class Entry:
             self.renderings,
             self.surface_counts,
             kind,
+            self.spilled_from,
         )
 
 

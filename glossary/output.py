@@ -36,7 +36,8 @@ TSV_COLUMNS = (
 )
 
 
-_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
+# Every field but the bookkeeping of sentences kept on disk, read back before writing.
+_ENTRY_FIELDS = tuple(f.name for f in fields(Entry) if f.name != "spilled_from")
 
 
 def entry_record(entry: Entry, max_contexts: int | None = None) -> dict[str, object]:

@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from glossary.candidates import CandidateTable
 from glossary.corpus import Skipped, discover
@@ -29,9 +29,11 @@ from glossary.extract.latin import latin_spans
 from glossary.extract.lists import enumerations
 from glossary.extract.names import name_spans
 from glossary.extract.pairs import find_pairs
+from glossary.limits import CONTEXTS_PER_ENTRY
 from glossary.models import Document, Entry, Sentence
 from glossary.scoring import ScoringOptions, score_candidates
 from glossary.segment import Segmenter, Token
+from glossary.spill import ContextSpill
 from glossary.text import (
     canonical_key,
     fold_width,
@@ -54,19 +56,37 @@ class ExtractOptions:
     # Surfaces every sentence of which is kept, whatever max_contexts says (the discouraged
     # renderings whose every use `glossary build` reports).
     all_contexts_of: tuple[str, ...] = ()
+    # With max_contexts None: keep CONTEXTS_PER_ENTRY sentences per term in memory and the
+    # rest in a temporary file, so that memory does not grow with the corpus; read them
+    # back with Extraction.full_entries.
+    spill_contexts: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """What a run produced: entries best first, the documents read and the files skipped."""
+    """What a run produced: entries best first, the documents read and the files skipped;
+    with ``spill``, the sentences past those the entries hold (see :meth:`full_entries`)."""
 
     entries: tuple[Entry, ...]
     documents: tuple[Document, ...]
     skipped: tuple[Skipped, ...]
+    spill: ContextSpill | None = None
+
+    def full_entries(self) -> Iterator[Entry]:
+        """The entries, each with every sentence kept for it: those spilled are read back
+        one entry at a time, so that writing them all holds one entry's in memory."""
+        spill = self.spill
+        for entry in self.entries:
+            if spill is None or not entry.spilled_from:
+                yield entry
+            else:
+                yield replace(entry, contexts=spill.every_context(entry), spilled_from=())
 
     def __reduce__(self) -> tuple[type[Extraction], tuple[object, ...]]:
         # Pickled into the cache. Compiled (mypyc), a frozen class cannot be unpickled
         # field by field: it is made again from its fields.
+        if self.spill is not None and self.spill.keys:
+            raise TypeError("an extraction with spilled sentences is not kept")
         return (Extraction, (self.entries, self.documents, self.skipped))
 
 
@@ -112,16 +132,24 @@ def extract(
         return Extraction(stored.entries, stored.documents, tuple(skipped))
     segmenter = segmenter or make_segmenter(options.known_terms)
     analyser = Analyser(segmenter, settings)
+    spill = ContextSpill() if options.spill_contexts and options.max_contexts is None else None
     with paused_gc():
         table, documents = _read_corpus(
-            files, settings, engine, analyser, skip=skip, progress=progress, keys=keys
+            files, settings, engine, analyser, skip=skip, progress=progress, keys=keys, spill=spill
         )
         entries = score_candidates(table, segmenter, options.scoring)
         # Freed here by reference counting, so that the collector never walks the table
         # once it runs again; storing the result makes much garbage, none of it cyclic.
         del table
-        extraction = Extraction(tuple(entries), tuple(documents), tuple(skipped))
-        store_result(engine, run_key, extraction)
+        extraction = Extraction(tuple(entries), tuple(documents), tuple(skipped), spill)
+        if spill is not None and spill.size <= HELD_SPILL_BYTES:
+            # Few enough to hold: the entries take them all, and the result can be kept.
+            extraction = Extraction(
+                tuple(extraction.full_entries()), tuple(documents), tuple(skipped)
+            )
+            spill.close()
+        if extraction.spill is None:  # else too large to keep: a re-run merges again
+            store_result(engine, run_key, extraction)
     return extraction
 
 
@@ -134,10 +162,15 @@ def _read_corpus(
     skip: Callable[[Skipped], None],
     progress: Progress | None,
     keys: Sequence[str | None] | None,
+    spill: ContextSpill | None = None,
 ) -> tuple[CandidateTable, list[Document]]:
     """Every file's candidates merged into one table, chunk by chunk in corpus order and
-    pruned as it grows; with the documents read (the others are passed to ``skip``)."""
-    table = settings.table()
+    pruned as it grows; with the documents read (the others are passed to ``skip``). With
+    ``spill``, the table keeps the first sentences of each term and spills the rest."""
+    if spill is None:
+        table = settings.table()
+    else:
+        table = CandidateTable(CONTEXTS_PER_ENTRY, settings.all_contexts_of, spill)
     documents: list[Document] = []
     chunks = map_chunks(
         files, settings, engine, analyser.add, progress=progress, keys=keys, load=analyser.load
@@ -152,6 +185,12 @@ def _read_corpus(
                 documents.append(outcome)
     return table, documents
 
+
+# Sentences spilled past the first of each term (ContextSpill.size) that a run still reads
+# back into its entries at once, so that its result can be kept in the cache: a corpus of a
+# few MB. Past this, they are read back as the output is written, and a re-run over the
+# unchanged corpus merges its cached tables again.
+HELD_SPILL_BYTES = 16_000_000
 
 # Word sequences and candidates held before the rarest are dropped (CandidateTable.prune):
 # far above what a few hundred articles need, and what keeps a large corpus under 600 MiB

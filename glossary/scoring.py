@@ -356,7 +356,8 @@ def score_candidates(
         scored[key] = (max(score, options.min_termhood), sorted({*signals, "enumeration"}))
         kept.add(key)
     kept -= _subsumed(kept, table)
-    entries = [_entry(table.candidates[key], *scored[key]) for key in kept]
+    spilled = table.spill.keys if table.spill is not None else set()
+    entries = [_entry(table.candidates[key], *scored[key], spilled=key in spilled) for key in kept]
     entries = [
         _typed(e, segmenter) for e in _link_pairs(entries, table) if e.score >= options.min_score
     ]
@@ -593,7 +594,7 @@ def rank_score(termhood: float, count: int, doc_count: int) -> float:
     return 0.6 * termhood + 0.3 * usage + 0.1 * spread
 
 
-def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
+def _entry(candidate: Candidate, score: float, signals: list[str], *, spilled: bool) -> Entry:
     surface = candidate.surface
     lang: Lang = script_of(surface)  # type: ignore[assignment]
     surface_counts = candidate.surfaces_by_count()
@@ -612,6 +613,7 @@ def _entry(candidate: Candidate, score: float, signals: list[str]) -> Entry:
         sources=tuple(sorted(candidate.docs)),
         surface_counts=tuple(surface_counts),
         signals=tuple(signals),
+        spilled_from=((candidate.key, len(candidate.contexts)),) if spilled else (),
     )
 
 
@@ -666,6 +668,15 @@ def _link_pairs(entries: list[Entry], table: CandidateTable) -> list[Entry]:
 
 
 def _paired(en_entry: Entry, zh_entry: Entry, votes: int, ranked: list[tuple[str, int]]) -> Entry:
+    contexts = _merge_contexts(en_entry.contexts, zh_entry.contexts)
+    spilled_from: tuple[tuple[str, int], ...] = ()
+    if en_entry.spilled_from or zh_entry.spilled_from:
+        # Where each side's sentences are: the English side's come first, whole.
+        en_count = len(en_entry.contexts)
+        spilled_from = (
+            (canonical_key(en_entry.term), en_count),
+            (canonical_key(zh_entry.term), len(contexts) - en_count),
+        )
     return Entry(
         term=en_entry.term,
         zh=zh_entry.term,
@@ -675,12 +686,13 @@ def _paired(en_entry: Entry, zh_entry: Entry, votes: int, ranked: list[tuple[str
         score=max(en_entry.score, zh_entry.score),
         count=en_entry.count + zh_entry.count,
         doc_count=len(set(en_entry.sources) | set(zh_entry.sources)),
-        contexts=_merge_contexts(en_entry.contexts, zh_entry.contexts),
+        contexts=contexts,
         signals=tuple(sorted(set(en_entry.signals) | set(zh_entry.signals))),
         pair_count=votes,
         sources=tuple(sorted(set(en_entry.sources) | set(zh_entry.sources))),
         renderings=tuple(ranked),
         surface_counts=_add_counts(en_entry.surface_counts, zh_entry.surface_counts),
+        spilled_from=spilled_from,
     )
 
 

@@ -606,3 +606,111 @@ def test_an_unreadable_file_in_a_shared_corpus_is_skipped_once(
     assert [asdict(e) for e in shared.entries] == [asdict(e) for e in alone.entries]
     assert [s.path for s in shared.skipped] == [str(binary)]
     assert shared.skipped == alone.skipped
+
+
+@pytest.fixture(scope="module")
+def spilling_corpus(many_files: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds in 20 files, and a pair stated in more sentences than a run keeps in memory,
+    in two files: one in the first chunk, one in the last."""
+    folder = tmp_path_factory.mktemp("spilling")
+    for source in many_files.iterdir():
+        shutil.copyfile(source, folder / source.name)
+    for name in ("000-pairs.txt", "zzz-pairs.txt"):
+        lines = [f"第{i}次实验里,尺度定律(Scaling Law)再次得到验证。" for i in range(15)]
+        lines += [f"尺度定律在第{i}组数据上也成立。" for i in range(15)]
+        (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def full_records(paths: list[str], engine: EngineOptions | None = None) -> list[dict[str, object]]:
+    """Every entry with every sentence, those spilled read back as the output is written
+    (with HELD_SPILL_BYTES patched to 0)."""
+    from glossary.pipeline import ExtractOptions
+
+    extraction = extract(paths, ExtractOptions(spill_contexts=True), engine=engine)
+    assert extraction.spill is not None
+    pair = next(e for e in extraction.entries if e.term == "Scaling Law")
+    assert len(pair.spilled_from) == 2  # both sides of the pair spilled sentences
+    assert len(pair.contexts) < 40
+    return [asdict(e) for e in extraction.full_entries()]
+
+
+@pytest.mark.parametrize("pruned", [False, True])
+def test_sentences_spilled_to_disk_read_back_as_every_engine_keeps_them_in_memory(
+    pruned: bool, spilling_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every sentence of every entry, in order, whether past the first 20 they waited on
+    disk or not: in this process, in workers and through the cache; with limits low
+    enough that rare word runs are dropped along the way, too."""
+    import glossary.engine
+    import glossary.pipeline
+
+    paths = [str(spilling_corpus)]
+    monkeypatch.setattr(glossary.pipeline, "HELD_SPILL_BYTES", 0)
+    if pruned:
+        monkeypatch.setattr(glossary.pipeline, "SEQUENCE_LIMIT", 3000)
+        monkeypatch.setattr(glossary.pipeline, "CANDIDATE_LIMIT", 800)
+        monkeypatch.setattr(glossary.engine, "CHUNK_SEQUENCE_LIMIT", 2000)
+        monkeypatch.setattr(glossary.engine, "CHUNK_CANDIDATE_LIMIT", 500)
+    in_memory = records(paths)
+    pair = next(r for r in in_memory if r["term"] == "Scaling Law")
+    assert len(pair["contexts"]) > 60  # type: ignore[arg-type]  # the seeds' too
+    assert full_records(paths) == in_memory
+    assert full_records(paths, EngineOptions(workers=2)) == in_memory
+    cache = str(tmp_path / "cache.sqlite")
+    assert full_records(paths, EngineOptions(cache=cache)) == in_memory
+    # The spilled result is not kept: the re-run merges the cached tables again.
+    assert full_records(paths, EngineOptions(cache=cache, workers=2)) == in_memory
+
+
+def test_an_extraction_with_spilled_sentences_is_not_pickled(
+    spilling_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    import glossary.pipeline
+    from glossary.pipeline import ExtractOptions
+
+    monkeypatch.setattr(glossary.pipeline, "HELD_SPILL_BYTES", 0)
+    spilled = extract([str(spilling_corpus)], ExtractOptions(spill_contexts=True))
+    with pytest.raises(TypeError, match="spilled sentences"):
+        pickle.dumps(spilled)
+    few = tmp_path / "few.txt"
+    few.write_text("尺度定律(Scaling Law)得到验证。\n尺度定律又一次成立。\n", encoding="utf-8")
+    nothing_spilled = extract([str(few)], ExtractOptions(spill_contexts=True))
+    assert nothing_spilled.spill is None
+    assert [e.term for e in nothing_spilled.entries] == ["Scaling Law"]
+    assert pickle.loads(pickle.dumps(nothing_spilled)).entries == nothing_spilled.entries
+
+
+def test_a_few_spilled_sentences_are_read_back_at_once_and_the_result_is_kept(
+    spilling_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below HELD_SPILL_BYTES, the entries hold every sentence and the cache keeps the
+    result: a re-run over the unchanged corpus maps nothing."""
+    import glossary.pipeline
+    from glossary.pipeline import ExtractOptions
+
+    paths = [str(spilling_corpus)]
+    options = ExtractOptions(spill_contexts=True)
+    cache = EngineOptions(cache=str(tmp_path / "cache.sqlite"))
+    held = extract(paths, options, engine=cache)
+    assert held.spill is None
+    assert [asdict(e) for e in held.entries] == records(paths)
+    assert all(not e.spilled_from for e in held.entries)
+
+    def no_map(*args: object, **kwargs: object) -> Iterator[object]:
+        raise AssertionError("the corpus was read again")
+
+    monkeypatch.setattr(glossary.pipeline, "map_chunks", no_map)
+    assert extract(paths, options, engine=cache).entries == held.entries
+
+
+def test_sentences_spilled_on_a_dask_run_read_back_the_same(
+    spilling_corpus: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossary.pipeline
+
+    monkeypatch.setattr(glossary.pipeline, "HELD_SPILL_BYTES", 0)
+    paths = [str(spilling_corpus)]
+    assert full_records(paths, EngineOptions(scheduler=scheduler)) == records(paths)

@@ -89,6 +89,7 @@ def test_with_type_changes_the_type_alone() -> None:
         renderings=(("词元", 2),),
         surface_counts=(("Token", 3), ("词元", 1)),
         type="product",
+        spilled_from=(("token", 1),),
     )
     # every field holds a value of its own, so a field with_type forgot would show
     assert all(
@@ -114,6 +115,7 @@ def test_the_type_reads_the_sentences_every_run_keeps(
     for options in (
         ExtractOptions(),
         ExtractOptions(max_contexts=20),
+        ExtractOptions(spill_contexts=True),
     ):
         (entry,) = [e for e in extract([str(tmp_path)], options).entries if e.term == "Zorblax"]
         assert (entry.count, entry.type) == (25, expected)

@@ -1,0 +1,125 @@
+"""Sentences past the first few of each term, kept on disk rather than in memory.
+
+``glossary extract`` writes every sentence each term was used in. Held in memory, they grow
+with the corpus (on 50 MB of text, more than half of the peak): the corpus table keeps the
+first :data:`glossary.limits.CONTEXTS_PER_ENTRY` of each term, what scoring reads, and hands
+the rest to a :class:`ContextSpill`, a temporary SQLite file read back one entry at a time
+as the output is written.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from glossary.candidates import ContextRow
+from glossary.models import Context, Entry
+
+# Bytes of batches held before they are written: each holds its sentences' text.
+_PENDING_BYTES = 4_000_000
+
+
+class ContextSpill:
+    """Each key's sentences past those the table keeps, in the order they were handed over.
+
+    The file is private to this object: SQLite makes it in the temporary directory, unlinked
+    at once, and it is gone when the connection closes or the process ends. Nothing is
+    opened until the first sentence is spilled.
+    """
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()  # the keys with spilled sentences
+        self.size = 0  # bytes handed over (what was dropped since included)
+        self._pending: list[tuple[str, bytes]] = []
+        self._pending_bytes = 0
+        self._connection: sqlite3.Connection | None = None
+
+    def add(self, key: str, rows: Sequence[ContextRow]) -> None:
+        """Keep ``rows`` after the sentences already spilled for ``key``."""
+        if not rows:
+            return
+        self.keys.add(key)
+        # One blob per key and merge, not a row per sentence: millions of rows cost
+        # seconds to insert, a chunk's batches a few milliseconds.
+        batch = marshal.dumps(list(rows))
+        self._pending.append((key, batch))
+        self._pending_bytes += len(batch)
+        self.size += len(batch)
+        if self._pending_bytes >= _PENDING_BYTES:
+            self._flush()
+
+    def drop(self, keys: Iterable[str]) -> None:
+        """Forget what was spilled for ``keys`` (candidates the table pruned)."""
+        gone = [(key,) for key in keys if key in self.keys]
+        if not gone:
+            return
+        self._flush()
+        self.keys.difference_update(key for (key,) in gone)
+        self._write("DELETE FROM spilled WHERE key = ?", gone)
+
+    def rows(self, key: str) -> list[ContextRow]:
+        """Every sentence spilled for ``key``, in the order it was handed over."""
+        if key not in self.keys:
+            return []
+        self._flush()
+        cursor = self._open().execute("SELECT batch FROM spilled WHERE key = ? ORDER BY id", (key,))
+        rows: list[ContextRow] = []
+        for (batch,) in cursor:
+            rows += marshal.loads(batch)
+        return rows
+
+    def every_context(self, entry: Entry) -> tuple[Context, ...]:
+        """``entry``'s sentences with those spilled, in the order a run that kept them all
+        in memory gives: each key's kept ones, then its spilled ones; when the entry joins
+        two keys (a stated pair), each sentence once."""
+        if not entry.spilled_from:
+            return entry.contexts
+        rows: list[ContextRow] = []
+        start = 0
+        for key, kept in entry.spilled_from:
+            rows += entry.contexts[start : start + kept]
+            rows += self.rows(key)
+            start += kept
+        if len(entry.spilled_from) > 1:  # a pair's sentence holds both sides: keep the first
+            seen: set[tuple[str, int, str]] = set()
+            unique = []
+            for row in rows:
+                sentence = (row[0], row[1], row[2])
+                if sentence not in seen:
+                    seen.add(sentence)
+                    unique.append(row)
+            rows = unique
+        return tuple(tuple.__new__(Context, row) for row in rows)
+
+    def close(self) -> None:
+        """Delete the file (reading afterwards is an error)."""
+        if self._connection is not None:
+            self._connection.close()
+        self._pending.clear()
+        self.keys.clear()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._write("INSERT INTO spilled (key, batch) VALUES (?, ?)", self._pending)
+            self._pending = []
+            self._pending_bytes = 0
+
+    def _write(self, statement: str, rows: list[tuple[str, bytes]] | list[tuple[str]]) -> None:
+        connection = self._open()
+        connection.execute("BEGIN")  # one transaction, not one per row
+        connection.executemany(statement, rows)
+        connection.execute("COMMIT")
+
+    def _open(self) -> sqlite3.Connection:
+        if self._connection is None:
+            # "" is SQLite's private temporary database: on disk, deleted on close.
+            connection = sqlite3.connect("", isolation_level=None)
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            connection.execute(
+                "CREATE TABLE spilled (id INTEGER PRIMARY KEY, key TEXT NOT NULL, batch BLOB)"
+            )
+            connection.execute("CREATE INDEX spilled_key ON spilled (key)")
+            self._connection = connection
+        return self._connection
