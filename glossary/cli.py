@@ -139,8 +139,9 @@ def _progress(quiet: bool) -> Callable[[int, int], None] | None:
     type=click.IntRange(min=0),
     metavar="N",
     help="Write at most N sentences per entry; counts stay true. Extraction then keeps "
-    f"at most max(N, {CONTEXTS_PER_ENTRY}) per term. Without it every sentence is written "
-    f"(past the first {CONTEXTS_PER_ENTRY} of each term, they wait in a temporary file).",
+    f"at most max(N, {CONTEXTS_PER_ENTRY}) per term. Without it JSONL holds every sentence "
+    f"(past the first {CONTEXTS_PER_ENTRY} of each term, they wait in a temporary file); the "
+    "table and TSV show one.",
 )
 @click.option(
     "--min-score",
@@ -187,9 +188,10 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
 
     # Only what is written need be kept, and a few more: the type rules read the words after
     # each kept sentence's term (see CONTEXTS_PER_ENTRY).
-    # Without a cap every sentence is written: those past the first few of each term wait
-    # in a temporary file, not in memory.
-    kept = None if max_contexts is None else max(max_contexts, CONTEXTS_PER_ENTRY)
+    # JSONL without a cap writes every sentence: those past the first few of each term wait
+    # in a temporary file, not in memory. The table and TSV write one.
+    writes_all = max_contexts is None and output_format == "jsonl"
+    kept = None if writes_all else max(max_contexts or 0, CONTEXTS_PER_ENTRY)
     options = ExtractOptions(
         encoding=encoding,
         max_contexts=kept,

@@ -559,22 +559,27 @@ def test_a_jsonl_record_carries_every_field_of_the_entry_and_its_contexts() -> N
 
 
 def test_every_sentence_is_written_though_most_waited_on_disk(tmp_path: Path) -> None:
-    """Without --max-contexts, every sentence of every entry, in order: what a run that kept
-    them all in memory writes."""
+    """Without --max-contexts, JSONL holds every sentence of every entry, in order, and the
+    table and TSV their first: in each format, what a run that kept them all in memory
+    writes."""
     import io
 
-    from glossary.output import write_jsonl
+    from glossary.output import WRITERS
     from glossary.pipeline import extract
 
     for name in ("a.txt", "b.txt"):
         lines = [f"第{i}次实验里,尺度定律(Scaling Law)再次得到验证。" for i in range(25)]
         lines += [f"尺度定律在第{i}组数据上也成立。" for i in range(25)]
         (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run("extract", tmp_path, "--format", "jsonl", "--quiet")
-    assert result.returncode == 0, result.stderr
-    in_memory = io.StringIO()
-    write_jsonl(extract([str(tmp_path)]).entries, in_memory)
-    assert result.stdout == in_memory.getvalue()
-    records = [json.loads(line) for line in result.stdout.splitlines()]
+    entries = extract([str(tmp_path)]).entries  # every sentence in memory
+    outputs = {}
+    for name, writer in WRITERS.items():
+        result = run("extract", tmp_path, "--format", name, "--quiet")
+        assert result.returncode == 0, result.stderr
+        in_memory = io.StringIO()
+        writer(entries, in_memory)
+        assert result.stdout == in_memory.getvalue(), name
+        outputs[name] = result.stdout
+    records = [json.loads(line) for line in outputs["jsonl"].splitlines()]
     pair = next(r for r in records if r["term"] == "Scaling Law")
     assert (pair["zh"], pair["count"], len(pair["contexts"])) == ("尺度定律", 150, 100)
