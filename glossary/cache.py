@@ -13,10 +13,13 @@ import hashlib
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
+
+from glossary.errors import CacheError
 
 Kind = Literal["documents", "chunks", "results"]
 _KINDS: tuple[Kind, ...] = ("documents", "chunks", "results")
@@ -26,14 +29,43 @@ class ResultCache:
     """One SQLite file of pickled results; use as a context manager."""
 
     def __init__(self, path: str) -> None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.connection = sqlite3.connect(path)
-        with self.connection:
-            for kind in _KINDS:
-                self.connection.execute(
-                    f"CREATE TABLE IF NOT EXISTS {kind} (key TEXT PRIMARY KEY, "
-                    "source TEXT NOT NULL, result BLOB NOT NULL)"
-                )
+        self.path = path
+        where = Path(path)
+        if where.is_dir():
+            raise CacheError(
+                path, f"is a folder; give --cache a file, such as {where / 'cache.sqlite'}"
+            )
+        if where.parent.exists() and not where.parent.is_dir():
+            raise CacheError(
+                path, f"{where.parent} is a file, not a folder; give --cache a new file"
+            )
+        with self._reported("cannot be opened as the cache"):
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.connection = sqlite3.connect(path)
+            with self.connection:
+                for kind in _KINDS:
+                    self.connection.execute(
+                        f"CREATE TABLE IF NOT EXISTS {kind} (key TEXT PRIMARY KEY, "
+                        "source TEXT NOT NULL, result BLOB NOT NULL)"
+                    )
+
+    @contextmanager
+    def _reported(self, doing: str) -> Iterator[None]:
+        """SQLite's and the file system's errors as a CacheError that says what to do.
+        SQLite changes nothing in a file that is not a database."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            if "not a database" in str(error):
+                reason = "is not a cache (not an SQLite file); it was left as it was;"
+            elif "malformed" in str(error):  # only what a run makes again is lost
+                reason = f"is damaged ({error}); delete it, or"
+            else:
+                reason = f"{doing} ({error});"
+            raise CacheError(self.path, f"{reason} give --cache a new file") from error
+        except OSError as error:
+            reason = f"{doing} ({error.strerror or error});"
+            raise CacheError(self.path, f"{reason} give --cache a new file") from error
 
     def __enter__(self) -> ResultCache:
         return self
@@ -56,15 +88,18 @@ class ResultCache:
     def has(self, kind: Kind, key: str | None) -> bool:
         if key is None:
             return False
-        row = self.connection.execute(f"SELECT 1 FROM {kind} WHERE key = ?", (key,))
-        return row.fetchone() is not None
+        with self._reported("cannot be read"):
+            row = self.connection.execute(f"SELECT 1 FROM {kind} WHERE key = ?", (key,))
+            return row.fetchone() is not None
 
     def get(self, kind: Kind, key: str | None) -> object:
         """The result stored under ``key``; None when there is none or it cannot be read
         (an older version's), so that it is made again."""
         if key is None:
             return None
-        row = self.connection.execute(f"SELECT result FROM {kind} WHERE key = ?", (key,)).fetchone()
+        with self._reported("cannot be read"):
+            query = f"SELECT result FROM {kind} WHERE key = ?"
+            row = self.connection.execute(query, (key,)).fetchone()
         if row is None:
             return None
         try:
@@ -84,14 +119,14 @@ class ResultCache:
 
     def put_packed(self, kind: Kind, key: str, source: str, packed: bytes) -> None:
         """Store a result :func:`pack` made already (in a worker process, say)."""
-        with self.connection:
+        with self._reported("cannot be written (is the disk full?)"), self.connection:
             self.connection.execute(
                 f"INSERT OR REPLACE INTO {kind} VALUES (?, ?, ?)", (key, source, packed)
             )
 
     def keep_only_result(self, key: str, result: object) -> None:
         """Store a run's result in place of any earlier one."""
-        with self.connection:
+        with self._reported("cannot be written (is the disk full?)"), self.connection:
             self.connection.execute("DELETE FROM results")
         self.put("results", key, "", result)
 

@@ -23,6 +23,14 @@ class OutputError(GlossaryError):
     """An output file that cannot be written."""
 
 
+class CacheError(GlossaryError):
+    """A cache file (``--cache``) that cannot be opened, read or written."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+
+
 class TermbaseError(GlossaryError):
     """A termbase file (TBX, CSV, TSV, XLSX) that cannot be imported.
 

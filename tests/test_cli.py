@@ -583,3 +583,48 @@ def test_every_sentence_is_written_though_most_waited_on_disk(tmp_path: Path) ->
     records = [json.loads(line) for line in outputs["jsonl"].splitlines()]
     pair = next(r for r in records if r["term"] == "Scaling Law")
     assert (pair["zh"], pair["count"], len(pair["contexts"])) == ("尺度定律", 150, 100)
+
+
+def _damaged_cache(tmp_path: Path) -> Path:
+    cache = tmp_path / "cache.sqlite"
+    assert run("extract", SEED_002, "--cache", cache, "--quiet").returncode == 0
+    with cache.open("r+b") as handle:
+        handle.truncate(3 * 4096)  # the tables' pages gone
+    return cache
+
+
+@pytest.mark.parametrize(
+    ("make_cache", "message"),
+    [
+        (lambda tmp: tmp / "notes.txt", "notes.txt: is not a cache (not an SQLite file); it was"),
+        (lambda tmp: tmp, ": is a folder; give --cache a file, such as "),
+        (lambda tmp: tmp / "notes.txt" / "c.sqlite", "notes.txt is a file, not a folder"),
+        (_damaged_cache, "cache.sqlite: is damaged (database disk image is malformed); delete it"),
+    ],
+    ids=["a text file", "a folder", "below a file", "damaged"],
+)
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_a_cache_that_cannot_be_used_is_a_clear_error_and_is_left_alone(
+    command: str, make_cache: Any, message: str, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("我的笔记:尺度定律。\n", encoding="utf-8")
+    cache = make_cache(tmp_path)
+    before = cache.read_bytes() if cache.is_file() else None
+    if command == "extract":
+        result = run("extract", SEED_002, "--cache", cache)
+    else:
+        database = tmp_path / "out" / "glossary.sqlite"
+        result = run(
+            "build", "--corpus", SEED_002, "--glossary", database, "--no-site", "--cache", cache
+        )
+        assert not database.exists()
+    assert result.returncode == 1
+    assert result.stdout == ""
+    (line,) = stderr_lines(result)
+    assert line.startswith("glossary: error: ")
+    assert message in line
+    assert "give --cache a " in line  # what to do
+    if before is not None:
+        assert cache.read_bytes() == before
+    assert notes.read_text(encoding="utf-8") == "我的笔记:尺度定律。\n"

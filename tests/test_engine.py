@@ -714,3 +714,18 @@ def test_sentences_spilled_on_a_dask_run_read_back_the_same(
     monkeypatch.setattr(glossary.pipeline, "HELD_SPILL_BYTES", 0)
     paths = [str(spilling_corpus)]
     assert full_records(paths, EngineOptions(scheduler=scheduler)) == records(paths)
+
+
+def test_a_cache_that_cannot_grow_is_a_clear_error(tmp_path: Path) -> None:
+    """SQLite's own error when the file may grow no more (a full disk), naming the file."""
+    import os
+
+    from glossary.cache import ResultCache
+    from glossary.errors import CacheError
+
+    path = str(tmp_path / "cache.sqlite")
+    with ResultCache(path) as cache:
+        cache.connection.execute("PRAGMA max_page_count = 5")
+        with pytest.raises(CacheError, match=r"cache.sqlite: cannot be written \(is the disk full"):
+            cache.put_packed("documents", "key", "a.txt", os.urandom(100_000))
+        assert cache.get("documents", "key") is None  # nothing half-written
