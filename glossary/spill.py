@@ -11,27 +11,30 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from glossary.candidates import ContextRow
+from glossary.errors import GlossaryError
 from glossary.models import Context, Entry
 
-# Bytes of batches held before they are written: each holds its sentences' text.
+# Bytes of batches held in memory before they are written: each holds its sentences' text.
 _PENDING_BYTES = 4_000_000
 
 
 class ContextSpill:
     """Each key's sentences past those the table keeps, in the order they were handed over.
 
-    The file is private to this object: SQLite makes it in the temporary directory, unlinked
-    at once, and it is gone when the connection closes or the process ends. Nothing is
-    opened until the first sentence is spilled.
+    They wait in memory up to _PENDING_BYTES, then go to a file private to this object:
+    SQLite makes it in the temporary directory, unlinked at once, and it is gone when the
+    connection closes or the process ends. A small spill never touches the disk.
     """
 
     def __init__(self) -> None:
         self.keys: set[str] = set()  # the keys with spilled sentences
         self.size = 0  # bytes handed over (what was dropped since included)
-        self._pending: list[tuple[str, bytes]] = []
+        # Batches not yet written, per key, in order; each is newer than the key's on disk.
+        self._pending: dict[str, list[bytes]] = {}
         self._pending_bytes = 0
         self._connection: sqlite3.Connection | None = None
 
@@ -43,7 +46,7 @@ class ContextSpill:
         # One blob per key and merge, not a row per sentence: millions of rows cost
         # seconds to insert, a chunk's batches a few milliseconds.
         batch = marshal.dumps(list(rows))
-        self._pending.append((key, batch))
+        self._pending.setdefault(key, []).append(batch)
         self._pending_bytes += len(batch)
         self.size += len(batch)
         if self._pending_bytes >= _PENDING_BYTES:
@@ -51,21 +54,24 @@ class ContextSpill:
 
     def drop(self, keys: Iterable[str]) -> None:
         """Forget what was spilled for ``keys`` (candidates the table pruned)."""
-        gone = [(key,) for key in keys if key in self.keys]
-        if not gone:
-            return
-        self._flush()
-        self.keys.difference_update(key for (key,) in gone)
-        self._write("DELETE FROM spilled WHERE key = ?", gone)
+        gone = [key for key in keys if key in self.keys]
+        self.keys.difference_update(gone)
+        for key in gone:
+            self._pending_bytes -= sum(map(len, self._pending.pop(key, ())))
+        if gone and self._connection is not None:
+            self._write("DELETE FROM spilled WHERE key = ?", [(key,) for key in gone])
 
     def rows(self, key: str) -> list[ContextRow]:
         """Every sentence spilled for ``key``, in the order it was handed over."""
         if key not in self.keys:
             return []
-        self._flush()
-        cursor = self._open().execute("SELECT batch FROM spilled WHERE key = ? ORDER BY id", (key,))
         rows: list[ContextRow] = []
-        for (batch,) in cursor:
+        if self._connection is not None:
+            query = "SELECT batch FROM spilled WHERE key = ? ORDER BY id"
+            with _reported():
+                for (batch,) in self._connection.execute(query, (key,)):
+                    rows += marshal.loads(batch)
+        for batch in self._pending.get(key, ()):
             rows += marshal.loads(batch)
         return rows
 
@@ -92,24 +98,32 @@ class ContextSpill:
             rows = unique
         return tuple(tuple.__new__(Context, row) for row in rows)
 
+    @property
+    def on_disk(self) -> bool:
+        """Whether anything was written to the file (a small spill stays in memory)."""
+        return self._connection is not None
+
     def close(self) -> None:
-        """Delete the file (reading afterwards is an error)."""
+        """Delete the file and forget every sentence spilled."""
         if self._connection is not None:
             self._connection.close()
+            self._connection = None
         self._pending.clear()
+        self._pending_bytes = 0
         self.keys.clear()
 
     def _flush(self) -> None:
-        if self._pending:
-            self._write("INSERT INTO spilled (key, batch) VALUES (?, ?)", self._pending)
-            self._pending = []
-            self._pending_bytes = 0
+        batches = [(key, batch) for key, kept in self._pending.items() for batch in kept]
+        self._write("INSERT INTO spilled (key, batch) VALUES (?, ?)", batches)
+        self._pending = {}
+        self._pending_bytes = 0
 
     def _write(self, statement: str, rows: list[tuple[str, bytes]] | list[tuple[str]]) -> None:
-        connection = self._open()
-        connection.execute("BEGIN")  # one transaction, not one per row
-        connection.executemany(statement, rows)
-        connection.execute("COMMIT")
+        with _reported():
+            connection = self._open()
+            connection.execute("BEGIN")  # one transaction, not one per row
+            connection.executemany(statement, rows)
+            connection.execute("COMMIT")
 
     def _open(self) -> sqlite3.Connection:
         if self._connection is None:
@@ -123,3 +137,16 @@ class ContextSpill:
             connection.execute("CREATE INDEX spilled_key ON spilled (key)")
             self._connection = connection
         return self._connection
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """SQLite's errors (a full disk, mostly) as one that says what to do."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise GlossaryError(
+            "cannot keep the sentences past the first of each term in a temporary file "
+            f"({error}); free some space in the temporary folder, set TMPDIR to one with "
+            "room, or pass --max-contexts N to write at most N sentences per entry"
+        ) from error

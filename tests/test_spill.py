@@ -3,12 +3,16 @@ that kept them all in memory holds, in the same order."""
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import glossary.spill
 from glossary.candidates import CandidateTable
+from glossary.errors import GlossaryError
 from glossary.models import Context, Entry, Sentence
 from glossary.spill import ContextSpill
 
@@ -27,11 +31,11 @@ def test_an_empty_spill_reads_nothing() -> None:
     spill.close()
 
 
-@pytest.mark.parametrize("pending_bytes", [1, 4_000_000])
+@pytest.mark.parametrize("pending_bytes", [1, 60, 4_000_000])
 def test_rows_come_back_per_key_in_the_order_they_were_added(
     pending_bytes: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Whether each batch is written at once or all wait until the first read."""
+    """Whether each batch is written at once, some are, or all stay in memory."""
     monkeypatch.setattr(glossary.spill, "_PENDING_BYTES", pending_bytes)
     spill = ContextSpill()
     spill.add("模型", [row("a.txt", 1), row("a.txt", 2)])
@@ -43,9 +47,14 @@ def test_rows_come_back_per_key_in_the_order_they_were_added(
     assert spill.rows("智能体") == []
     spill.add("token", [row("c.txt", 9)])  # after a read: appended, not lost
     assert spill.rows("token") == [row("a.txt", 3), row("c.txt", 9)]
+    assert spill.on_disk == (pending_bytes < 4_000_000)
+    spill.close()
+    assert (spill.keys, spill.rows("token"), spill.on_disk) == (set(), [], False)
 
 
-def test_a_dropped_key_starts_again() -> None:
+@pytest.mark.parametrize("pending_bytes", [1, 4_000_000])
+def test_a_dropped_key_starts_again(pending_bytes: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(glossary.spill, "_PENDING_BYTES", pending_bytes)
     spill = ContextSpill()
     spill.add("模型", [row("a.txt", 1)])
     spill.add("token", [row("a.txt", 2)])
@@ -160,3 +169,19 @@ def test_a_table_keeps_every_sentence_of_the_keys_it_must_and_spills_none_of_the
     assert len(capped.candidates["模型"].contexts) == 3
     assert spill.keys == {"算力"}
     assert len(spill.rows("算力")) == 2
+
+
+def test_a_full_disk_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite's own error when its file may grow no more, as one line that says what to do."""
+    real_connect = sqlite3.connect
+
+    def room_for_the_tables_only(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        connection = real_connect(*args, **kwargs)
+        connection.execute("PRAGMA max_page_count = 3")
+        return connection
+
+    monkeypatch.setattr(glossary.spill.sqlite3, "connect", room_for_the_tables_only)
+    monkeypatch.setattr(glossary.spill, "_PENDING_BYTES", 1)
+    spill = ContextSpill()
+    with pytest.raises(GlossaryError, match=r"disk is full.*--max-contexts N"):
+        spill.add("模型", [row("a.txt", n, "很长的句子" * 400) for n in range(10)])
