@@ -91,6 +91,8 @@ def _engine(workers: int | None, cache: str | None, engine: str, scheduler: str 
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")
+    if scheduler and engine != "dask":  # else it would be ignored, and the run local
+        raise click.UsageError("--scheduler is for --engine dask: add --engine dask")
     return EngineOptions(
         workers=workers or 0, cache=cache, scheduler=scheduler if engine == "dask" else None
     )

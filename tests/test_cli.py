@@ -532,6 +532,10 @@ def test_a_failing_stdout_is_a_clean_error(tmp_path: Path) -> None:
         ["extract", "seeds", "--format", "xml"],
         ["extract", "seeds", "--max-contexts", "-1"],
         ["extract", "seeds", "--min-score", "2"],
+        ["extract", "seeds", "--workers", "0"],
+        ["extract", "seeds", "--engine", "dask"],  # where is the cluster?
+        ["extract", "seeds", "--scheduler", "tcp://127.0.0.1:8786"],  # which engine?
+        ["build", "--scheduler", "tcp://127.0.0.1:8786"],
     ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
