@@ -73,8 +73,10 @@ def split_sentences(document: Document) -> Iterator[Sentence]:
     A sentence ends after 。！？!?；; (and any closing quotes or brackets after them), but
     not inside parentheses, so a parenthetical stays with the words it explains. Leading and
     trailing white space is trimmed; empty sentences are dropped. Code fenced by ``` or ~~~
-    (in READMEs and tutorials) is not prose and yields no sentence; a fence that no later
-    line closes is text (a stray ``` in a plain-text file would hide the rest of it).
+    (in READMEs and tutorials) is not prose and yields no sentence. As in CommonMark, a fence
+    opens with at most a language name and attributes after the marker and closes with the
+    marker alone; a marker followed by prose is text, and so is a fence no later line
+    closes (a stray ``` in a plain-text file would hide the rest of it).
 
     >>> text = "安装:\n```bash\npip install torch\n```\n然后训练模型。"
     >>> [(s.line, s.text) for s in split_sentences(Document("a.md", text, "utf-8"))]
@@ -85,29 +87,33 @@ def split_sentences(document: Document) -> Iterator[Sentence]:
     """
     index = 0
     fence: str | None = None  # the fence of the code block we are in
-    last_fences = _last_fences(document.text)
+    last_closers = _last_closers(document.text)
     for line_number, line in enumerate(document.text.split("\n"), start=1):
         marker = line.lstrip()[:3]
-        if fence is not None:  # in a code block, until its own marker closes it
-            if marker == fence:
+        if fence is not None:  # in a code block, until its own marker alone closes it
+            if marker == fence and _FENCE_CLOSER.fullmatch(line):
                 fence = None
             continue
-        if last_fences.get(marker, 0) > line_number:  # a block closed further on
-            fence = marker
+        if last_closers.get(marker, 0) > line_number and _FENCE_OPENER.fullmatch(line):
+            fence = marker  # a block closed further on
             continue
         for start, end in _sentence_spans(line):
             yield Sentence(document.source, line_number, line[start:end], index)
             index += 1
 
 
-_FENCE = re.compile(r"^[^\S\n]*(```|~~~)", re.MULTILINE)
+# A fence's opening line: the marker, then nothing, or a language name (python, c++,
+# objective-c) and perhaps attributes; its closing line: the marker alone.
+_FENCE_OPENER = re.compile(r"\s*(?:`{3,}|~{3,})\s*(?:[A-Za-z0-9_+#.-]+(?:\s[^\n]*)?)?")
+_FENCE_CLOSER = re.compile(r"\s*(?:`{3,}|~{3,})\s*")
+_FENCE_CLOSERS = re.compile(r"^[^\S\n]*(`{3,}|~{3,})[^\S\n]*$", re.MULTILINE)
 
 
-def _last_fences(text: str) -> dict[str, int]:
-    """The line number of the last line each fence marker (``` or ~~~) starts."""
+def _last_closers(text: str) -> dict[str, int]:
+    """The line number of the last line that could close a fence, for each marker."""
     if "```" not in text and "~~~" not in text:  # most text: no regular expression run
         return {}
-    last = {match.group(1): match.start() for match in _FENCE.finditer(text)}
+    last = {match.group(1)[:3]: match.start() for match in _FENCE_CLOSERS.finditer(text)}
     return {marker: text.count("\n", 0, start) + 1 for marker, start in last.items()}
 
 

@@ -1113,6 +1113,17 @@ def test_every_technical_head_has_its_english_renderings() -> None:
         ("```\n代码\n~~~\n还是代码\n```\n后文。", ["后文。"]),
         # a block closed, then a stray opener
         ("```\n代码\n```\n中文。\n```\n后文。", ["中文。", "```", "后文。"]),
+        # a language name and attributes open a block; a line with them closes none
+        ('```python title="a.py"\nprint(1)\n```\n后文。', ["后文。"]),
+        ("```python\n代码\n```python\n还是代码\n```\n后文。", ["后文。"]),
+        ("~~~~ c++\n代码\n~~~~\n后文。", ["后文。"]),
+        # prose after the marker: text, which neither opens nor closes a block
+        (
+            "``` 这是手册页。\n正文。\n``` 这是手册页。",
+            ["``` 这是手册页。", "正文。", "``` 这是手册页。"],
+        ),
+        ("``` 这是手册页。\n正文。\n```", ["``` 这是手册页。", "正文。", "```"]),
+        ("```\n代码\n``` 还是代码\n```\n后文。", ["后文。"]),
     ],
 )
 def test_only_a_closed_code_fence_hides_its_lines(text: str, sentences: list[str]) -> None:
