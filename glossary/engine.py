@@ -80,10 +80,16 @@ Lines = tuple[int, int | None]
 
 class Analyse(Protocol):
     """Analyses a document, or with ``lines`` a part of it, into a table (a document's own,
-    or its chunk's): :meth:`glossary.pipeline.Analyser.add`."""
+    or its chunk's), calling ``on_part`` between lines after every PART_CHARS characters
+    of sentences: :meth:`glossary.pipeline.Analyser.add`."""
 
     def __call__(
-        self, table: CandidateTable, document: Document, lines: Lines | None = None
+        self,
+        table: CandidateTable,
+        document: Document,
+        lines: Lines | None = None,
+        *,
+        on_part: Callable[[], None] | None = None,
     ) -> None: ...
 
 
@@ -99,6 +105,13 @@ MAX_CHUNK_DOCUMENTS = 32
 # CandidateTable.prune): what keeps messages, the cache and the merge small.
 CHUNK_SEQUENCE_LIMIT = 150_000
 CHUNK_CANDIDATE_LIMIT = 20_000
+# A document of more than this many characters (one large file, a corpus in itself) is read
+# into a table of its own, pruned as it grows, every PART_CHARS characters of sentences,
+# past four times the chunk limits, and then merged into its chunk's: the cache's way, so
+# that both give one table. In any encoding such a file holds more than SHARED_MAX_BYTES,
+# so it is never cut between two processes.
+LARGE_DOCUMENT_CHARS = 2_000_000
+PART_CHARS = 500_000
 # Jobs handed to the workers beyond one each (see _pool_map); a finished one waits as a
 # pruned chunk table, some tens of MiB at most.
 JOBS_AHEAD = 4
@@ -262,7 +275,10 @@ def _read_into(
         except CorpusError as error:
             outcomes.append(Skipped(path, error.reason))
         else:
-            analyse(table, document)
+            if len(document.text) > LARGE_DOCUMENT_CHARS:
+                table.merge_table(document_table(document, settings, analyse))
+            else:
+                analyse(table, document)
             outcomes.append(_metadata(document))
             prune_chunk(table, finished=False)
         if on_document is not None:
@@ -639,9 +655,19 @@ def analyse_file(path: str, settings: MapSettings, analyse: Analyse) -> Document
         document = read_document(path, settings.encoding)
     except CorpusError as error:
         return Skipped(path, error.reason)
-    table = settings.table()
-    analyse(table, document)
+    table = document_table(document, settings, analyse)
     return DocumentResult(_metadata(document), table.to_state())
+
+
+def document_table(document: Document, settings: MapSettings, analyse: Analyse) -> CandidateTable:
+    """A document's own table; a large one's pruned as it grows (see LARGE_DOCUMENT_CHARS),
+    so that its memory is bounded as a chunk's is."""
+    table = settings.table()
+    if len(document.text) > LARGE_DOCUMENT_CHARS:
+        analyse(table, document, on_part=lambda: prune_chunk(table, finished=False))
+    else:
+        analyse(table, document)
+    return table
 
 
 # Each worker process analyses with its own segmenter, built once on first use there, or

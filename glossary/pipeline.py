@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from glossary.candidates import CandidateTable
 from glossary.corpus import Skipped, discover
 from glossary.engine import (
+    PART_CHARS,
     EngineOptions,
     Lines,
     MapSettings,
@@ -213,10 +214,17 @@ class Analyser:
         self.settings = settings
         self.known = KnownTerms(settings.known_terms) if settings.known_terms else None
 
-    def add(self, table: CandidateTable, document: Document, lines: Lines | None = None) -> None:
+    def add(
+        self,
+        table: CandidateTable,
+        document: Document,
+        lines: Lines | None = None,
+        *,
+        on_part: Callable[[], None] | None = None,
+    ) -> None:
         """Analyse ``document`` into ``table`` (a chunk's or the corpus's own); with
         ``lines``, only that part of it (see :func:`add_document`)."""
-        add_document(table, document, self.segmenter, self.known, lines=lines)
+        add_document(table, document, self.segmenter, self.known, lines=lines, on_part=on_part)
 
     def load(self) -> None:
         """Load now what analysing takes, rather than on the first document."""
@@ -231,6 +239,7 @@ def add_document(
     known: KnownTerms | None = None,
     *,
     lines: Lines | None = None,
+    on_part: Callable[[], None] | None = None,
 ) -> None:
     """Run every extractor over one document and file what they find in ``table``.
 
@@ -238,15 +247,26 @@ def add_document(
     a part of the document, the rest read into another table. The parts' tables merged in
     order make the whole document's: the part that starts the document counts it, and
     the sentences before a part count as seen (a sentence never spans lines).
+    ``on_part`` is called between two lines each time PART_CHARS more characters of
+    sentences have been filed (to prune the table of a large document).
     """
     first, end = lines or (1, None)
     if first == 1:
         table.documents += 1
     seen: set[str] = set()
     traditional = looks_traditional(document.text)
+    filed = 0  # characters of sentences filed since on_part was last called
+    line = 0
     for sentence in split_sentences(document):
         if end is not None and sentence.line >= end:
             break
+        if on_part is not None:
+            if sentence.line != line:  # between two lines
+                line = sentence.line
+                if filed >= PART_CHARS:
+                    on_part()
+                    filed = 0
+            filed += len(sentence.text)
         # A sentence repeated in one document (a summary, a banner) is counted, but it
         # adds nothing to the statistics that decide what is a term.
         repeated = sentence.text in seen

@@ -729,3 +729,63 @@ def test_a_cache_that_cannot_grow_is_a_clear_error(tmp_path: Path) -> None:
         with pytest.raises(CacheError, match=r"cache.sqlite: cannot be written \(is the disk full"):
             cache.put_packed("documents", "key", "a.txt", os.urandom(100_000))
         assert cache.get("documents", "key") is None  # nothing half-written
+
+
+@pytest.fixture(scope="module")
+def one_large_file(many_files: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds in 20 parts, one after another in one file, and a small file after it."""
+    folder = tmp_path_factory.mktemp("large")
+    parts = [p.read_text(encoding="utf-8") for p in sorted(many_files.iterdir())]
+    (folder / "all.txt").write_text("".join(parts), encoding="utf-8")
+    shutil.copyfile(sorted(many_files.iterdir())[0], folder / "zz-small.txt")
+    return folder
+
+
+def test_a_large_document_is_pruned_as_it_is_read_and_every_engine_agrees(
+    one_large_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document past LARGE_DOCUMENT_CHARS is read into a table of its own, pruned between
+    parts of PART_CHARS, so one large file's memory is bounded as a chunk's is: in this
+    process, in workers and through the cache, the glossary is the same."""
+    import glossary.engine
+    import glossary.pipeline
+
+    paths = [str(one_large_file)]
+    size = len((one_large_file / "all.txt").read_text(encoding="utf-8"))
+    monkeypatch.setattr(glossary.engine, "CHUNK_SEQUENCE_LIMIT", 500)
+    monkeypatch.setattr(glossary.engine, "CHUNK_CANDIDATE_LIMIT", 100)
+    real_prune = CandidateTable.prune
+
+    def word_sequences_at_each_prune(cache: str | None = None) -> list[int]:
+        seen: list[int] = []
+
+        def counting_prune(table: CandidateTable, sequences: int, candidates: int) -> None:
+            seen.append(len(table.sequences))
+            real_prune(table, sequences, candidates)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(CandidateTable, "prune", counting_prune)
+            records(paths, EngineOptions(workers=1, cache=cache))
+        return seen
+
+    whole = word_sequences_at_each_prune()  # first, once the large document is all in
+    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", size - 1)
+    monkeypatch.setattr(glossary.pipeline, "PART_CHARS", size // 8)
+    for parted in (
+        word_sequences_at_each_prune(),
+        word_sequences_at_each_prune(str(tmp_path / "counted.sqlite")),  # the cache's way
+    ):
+        assert len(parted) == len(whole) + 7  # between its eight parts
+        assert max(parted) < whole[0] / 2
+    alone = records(paths, EngineOptions(workers=1))
+    assert records(paths, EngineOptions(workers=2)) == alone
+    cache = str(tmp_path / "cache.sqlite")
+    assert records(paths, EngineOptions(cache=cache)) == alone
+    assert records(paths, EngineOptions(cache=cache, workers=2)) == alone
+
+
+def test_a_large_file_is_never_cut_between_two_processes() -> None:
+    from glossary.engine import LARGE_DOCUMENT_CHARS, SHARED_MAX_BYTES
+
+    # every character takes at least a byte, so a large document's file is too large
+    assert LARGE_DOCUMENT_CHARS >= SHARED_MAX_BYTES
