@@ -40,7 +40,7 @@ class ResultCache:
                 path, f"{where.parent} is a file, not a folder; give --cache a new file"
             )
         with self._reported("cannot be opened as the cache"):
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            where.parent.mkdir(parents=True, exist_ok=True)
             self.connection = sqlite3.connect(path)
             with self.connection:
                 for kind in _KINDS:

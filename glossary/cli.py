@@ -189,9 +189,9 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
             click.echo(f"glossary: skipped {skipped.path}: {skipped.reason}", err=True)
 
     # Only what is written need be kept, and a few more: the type rules read the words after
-    # each kept sentence's term (see CONTEXTS_PER_ENTRY).
-    # JSONL without a cap writes every sentence: those past the first few of each term wait
-    # in a temporary file, not in memory. The table and TSV write one.
+    # each kept sentence's term (see CONTEXTS_PER_ENTRY). The table and TSV write one; JSONL
+    # without a cap writes every one, and those past the first few of each term wait in a
+    # temporary file, not in memory.
     writes_all = max_contexts is None and output_format == "jsonl"
     kept = None if writes_all else max(max_contexts or 0, CONTEXTS_PER_ENTRY)
     options = ExtractOptions(
