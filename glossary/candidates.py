@@ -317,7 +317,8 @@ class CandidateTable:
             mine.distinct += distinct
             mine.docs.update(docs)
             # The other table's documents are others: no sentence is cited twice.
-            room = None if cap is None or key in every else max(cap - len(mine.contexts), 0)
+            # (never below 0: a capped key holds at most the cap)
+            room = None if cap is None or key in every else cap - len(mine.contexts)
             if contexts and (room is None or room > 0):
                 mine.contexts.extend(self._shared(contexts[:room]))
             if spill is not None and room is not None and len(contexts) > room:
