@@ -88,7 +88,7 @@ def split_sentences(document: Document) -> Iterator[Sentence]:
     index = 0
     fence: str | None = None  # the fence of the code block we are in
     last_closers = _last_closers(document.text)
-    for line_number, line in enumerate(document.text.split("\n"), start=1):
+    for line_number, line in enumerate(_lines(document.text), start=1):
         marker = line.lstrip()[:3]
         if fence is not None:  # in a code block, until its own marker alone closes it
             if marker == fence and _FENCE_CLOSER.fullmatch(line):
@@ -100,6 +100,17 @@ def split_sentences(document: Document) -> Iterator[Sentence]:
         for start, end in _sentence_spans(line):
             yield Sentence(document.source, line_number, line[start:end], index)
             index += 1
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, one at a time: a large document's are not all held at once."""
+    start = 0
+    end = text.find("\n")
+    while end >= 0:
+        yield text[start:end]
+        start = end + 1
+        end = text.find("\n", start)
+    yield text[start:]
 
 
 # A fence's opening line: the marker, then nothing, or a language name (python, c++,

@@ -349,3 +349,13 @@ def test_tokens_tile_the_sentence(text: str, shared_segmenter: Segmenter) -> Non
 def test_the_key_of_a_han_surface_is_what_the_full_normalisation_gives(text: str) -> None:
     """Han-only surfaces take a shortcut; a Latin letter after one forces the full path."""
     assert canonical_key(text) == canonical_key(text + "a")[:-1]
+
+
+@given(st.text(alphabet="a中\n\r 。", max_size=40))
+@example("")
+@example("\n")
+@example("一\n\n二\n")
+def test_lines_are_read_one_at_a_time_as_split_gives_them(text: str) -> None:
+    from glossary.text import _lines
+
+    assert list(_lines(text)) == text.split("\n")
