@@ -98,19 +98,24 @@ def _engine(workers: int | None, cache: str | None, engine: str, scheduler: str 
     )
 
 
-def _progress(quiet: bool) -> Callable[[int, int], None] | None:
+def _progress(quiet: bool) -> Callable[[float, int], None] | None:
     """A one-line progress report on a terminal; nothing when quiet or not a terminal."""
     if quiet or not sys.stderr.isatty():
         return None
+    return _report_progress
 
-    def report(done: int, total: int) -> None:
-        if total >= 20 or done == total:
-            end = "\n" if done == total else ""
-            click.echo(f"\rglossary: {done}/{total} documents", err=True, nl=False)
-            if end:
-                click.echo(err=True)
 
-    return report
+def _report_progress(done: float, total: int) -> None:
+    """Documents read of all, when there are many, and how far a large one being read is;
+    the line is written over, and ended once every document is read."""
+    whole = int(done)
+    if total < 20 and done == whole and whole != total:
+        return  # a few documents: they take no time each
+    line = f"glossary: {whole}/{total} documents"
+    if done != whole:
+        line += f", {done - whole:.0%} of the next"
+    # \x1b[K clears what a longer line before left
+    click.echo(f"\r{line}\x1b[K", err=True, nl=whole == total, color=True)
 
 
 @main.command()

@@ -73,7 +73,9 @@ class EngineOptions:
     connect_timeout: float = 20.0  # seconds to reach the scheduler
 
 
-Progress = Callable[[int, int], None]  # (documents done, documents in all)
+# (documents done, documents in all); done counts a part of a large document being read
+# in this process as a fraction of one.
+Progress = Callable[[float, int], None]
 # A part of a document: its lines first to end - 1 (end None: to the document's end).
 Lines = tuple[int, int | None]
 
@@ -81,7 +83,8 @@ Lines = tuple[int, int | None]
 class Analyse(Protocol):
     """Analyses a document, or with ``lines`` a part of it, into a table (a document's own,
     or its chunk's), calling ``on_part`` between lines after every PART_CHARS characters
-    of sentences: :meth:`glossary.pipeline.Analyser.add`."""
+    of sentences with the share of the document read: :meth:`glossary.pipeline.Analyser.add`.
+    """
 
     def __call__(
         self,
@@ -89,7 +92,7 @@ class Analyse(Protocol):
         document: Document,
         lines: Lines | None = None,
         *,
-        on_part: Callable[[], None] | None = None,
+        on_part: Callable[[float], None] | None = None,
     ) -> None: ...
 
 
@@ -214,6 +217,10 @@ def map_chunks(
         if progress is not None:
             progress(done, len(files))
 
+    def advance_within(share: float) -> None:  # of a large document, read here
+        if progress is not None:
+            progress(done + share, len(files))
+
     jobs = [(list(files[start:end]), settings) for start, end in bounds]
     workers = _workers(options.workers, files)
     if options.cache:
@@ -232,7 +239,12 @@ def map_chunks(
     else:  # here, reporting each document as it is read
         for start, end in bounds:
             yield _analyse_chunk(
-                files[start:end], settings, analyse, lambda: advance(1), keep_table=True
+                files[start:end],
+                settings,
+                analyse,
+                lambda: advance(1),
+                keep_table=True,
+                on_part=advance_within,
             )
         return
     for result in results:
@@ -247,12 +259,15 @@ def _analyse_chunk(
     on_document: Callable[[], None] | None = None,
     *,
     keep_table: bool = False,
+    on_part: Callable[[float], None] | None = None,
 ) -> ChunkResult:
     """Read the chunk's documents into one table and prune it; the result holds the table
-    itself (``keep_table``, for this process) or its plain state (to send or cache)."""
+    itself (``keep_table``, for this process) or its plain state (to send or cache).
+    ``on_document`` is told of each document read, ``on_part`` of each part of a large one
+    (with the share of it read)."""
     table = settings.table()
     outcomes: list[Document | Skipped] = []
-    _read_into(table, paths, settings, analyse, outcomes, on_document=on_document)
+    _read_into(table, paths, settings, analyse, outcomes, on_document=on_document, on_part=on_part)
     prune_chunk(table, finished=True)
     if keep_table:
         return ChunkResult(tuple(outcomes), table=table)
@@ -267,6 +282,7 @@ def _read_into(
     outcomes: list[Document | Skipped],
     *,
     on_document: Callable[[], None] | None = None,
+    on_part: Callable[[float], None] | None = None,
 ) -> None:
     """Read documents one after another into a chunk's table, pruning it as it grows."""
     for path in paths:
@@ -276,7 +292,7 @@ def _read_into(
             outcomes.append(Skipped(path, error.reason))
         else:
             if len(document.text) > LARGE_DOCUMENT_CHARS:
-                table.merge_table(document_table(document, settings, analyse))
+                table.merge_table(document_table(document, settings, analyse, on_part))
             else:
                 analyse(table, document)
             outcomes.append(_metadata(document))
@@ -659,14 +675,25 @@ def analyse_file(path: str, settings: MapSettings, analyse: Analyse) -> Document
     return DocumentResult(_metadata(document), table.to_state())
 
 
-def document_table(document: Document, settings: MapSettings, analyse: Analyse) -> CandidateTable:
+def document_table(
+    document: Document,
+    settings: MapSettings,
+    analyse: Analyse,
+    on_part: Callable[[float], None] | None = None,
+) -> CandidateTable:
     """A document's own table; a large one's pruned as it grows (see LARGE_DOCUMENT_CHARS),
-    so that its memory is bounded as a chunk's is."""
+    so that its memory is bounded as a chunk's is, and ``on_part`` told of each part read."""
     table = settings.table()
-    if len(document.text) > LARGE_DOCUMENT_CHARS:
-        analyse(table, document, on_part=lambda: prune_chunk(table, finished=False))
-    else:
+    if len(document.text) <= LARGE_DOCUMENT_CHARS:
         analyse(table, document)
+        return table
+
+    def part_read(share: float) -> None:
+        prune_chunk(table, finished=False)
+        if on_part is not None:
+            on_part(share)
+
+    analyse(table, document, on_part=part_read)
     return table
 
 

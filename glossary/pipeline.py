@@ -220,7 +220,7 @@ class Analyser:
         document: Document,
         lines: Lines | None = None,
         *,
-        on_part: Callable[[], None] | None = None,
+        on_part: Callable[[float], None] | None = None,
     ) -> None:
         """Analyse ``document`` into ``table`` (a chunk's or the corpus's own); with
         ``lines``, only that part of it (see :func:`add_document`)."""
@@ -239,7 +239,7 @@ def add_document(
     known: KnownTerms | None = None,
     *,
     lines: Lines | None = None,
-    on_part: Callable[[], None] | None = None,
+    on_part: Callable[[float], None] | None = None,
 ) -> None:
     """Run every extractor over one document and file what they find in ``table``.
 
@@ -248,7 +248,8 @@ def add_document(
     order make the whole document's: the part that starts the document counts it, and
     the sentences before a part count as seen (a sentence never spans lines).
     ``on_part`` is called between two lines each time PART_CHARS more characters of
-    sentences have been filed (to prune the table of a large document).
+    sentences have been filed, with the share of the document's text filed so far (to prune
+    the table of a large document, and tell how far it is read).
     """
     first, end = lines or (1, None)
     if first == 1:
@@ -256,6 +257,7 @@ def add_document(
     seen: set[str] = set()
     traditional = looks_traditional(document.text)
     filed = 0  # characters of sentences filed since on_part was last called
+    before = 0  # and before that
     line = 0
     for sentence in split_sentences(document):
         if end is not None and sentence.line >= end:
@@ -264,8 +266,9 @@ def add_document(
             if sentence.line != line:  # between two lines
                 line = sentence.line
                 if filed >= PART_CHARS:
-                    on_part()
+                    before += filed
                     filed = 0
+                    on_part(before / len(document.text))
             filed += len(sentence.text)
         # A sentence repeated in one document (a summary, a banner) is counted, but it
         # adds nothing to the statistics that decide what is a term.

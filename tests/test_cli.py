@@ -632,3 +632,23 @@ def test_a_cache_that_cannot_be_used_is_a_clear_error_and_is_left_alone(
     if before is not None:
         assert cache.read_bytes() == before
     assert notes.read_text(encoding="utf-8") == "我的笔记:尺度定律。\n"
+
+
+@pytest.mark.parametrize(
+    ("done", "total", "written"),
+    [
+        (3, 50, "\rglossary: 3/50 documents\x1b[K"),
+        (50, 50, "\rglossary: 50/50 documents\x1b[K\n"),
+        (2, 5, ""),  # a few documents: no report until the last
+        (5, 5, "\rglossary: 5/5 documents\x1b[K\n"),
+        (0.4, 1, "\rglossary: 0/1 documents, 40% of the next\x1b[K"),  # one large file
+        (2.25, 3, "\rglossary: 2/3 documents, 25% of the next\x1b[K"),
+    ],
+)
+def test_the_progress_line(
+    done: float, total: int, written: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from glossary.cli import _report_progress
+
+    _report_progress(done, total)
+    assert capsys.readouterr() == ("", written)

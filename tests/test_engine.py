@@ -3,6 +3,7 @@ reads only what changed."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -782,6 +783,24 @@ def test_a_large_document_is_pruned_as_it_is_read_and_every_engine_agrees(
     cache = str(tmp_path / "cache.sqlite")
     assert records(paths, EngineOptions(cache=cache)) == alone
     assert records(paths, EngineOptions(cache=cache, workers=2)) == alone
+
+
+def test_progress_tells_how_far_a_large_document_is_read(
+    one_large_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossary.engine
+    import glossary.pipeline
+
+    size = len((one_large_file / "all.txt").read_text(encoding="utf-8"))
+    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", size - 1)
+    monkeypatch.setattr(glossary.pipeline, "PART_CHARS", size // 8)
+    seen: list[tuple[float, int]] = []
+    extract([str(one_large_file)], progress=lambda done, total: seen.append((done, total)))
+    shares = [done for done, _ in seen[:-2]]
+    assert len(shares) == 7  # between its eight parts
+    assert all(a < b for a, b in itertools.pairwise([0, *shares, 1]))  # rising, within one
+    assert shares[3] == pytest.approx(0.5, abs=0.1)  # a share of the text, not of the parts
+    assert seen[-2:] == [(1, 2), (2, 2)]
 
 
 def test_a_large_file_is_never_cut_between_two_processes() -> None:
