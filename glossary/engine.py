@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +115,10 @@ CHUNK_CANDIDATE_LIMIT = 20_000
 # so it is never cut between two processes.
 LARGE_DOCUMENT_CHARS = 2_000_000
 PART_CHARS = 500_000
+# A large document is read in sections of about this many characters, each like a chunk:
+# into a table of its own, pruned as it grows and when it is done, then merged into the
+# document's in order. Sections can be read by several processes (see _sectioned).
+SECTION_CHARS = 2_000_000
 # Jobs handed to the workers beyond one each (see _pool_map); a finished one waits as a
 # pruned chunk table, some tens of MiB at most.
 JOBS_AHEAD = 4
@@ -230,6 +234,12 @@ def map_chunks(
         )
     elif options.scheduler:
         results = _dask_map(_chunk_job, jobs, options)
+    elif workers > 1 and len(files) == 1 and not _shareable(files):
+        sectioned = _sectioned(files[0], settings, analyse, workers, advance_within)
+        for chunk in _forking(sectioned, settings, analyse, load):
+            advance(1)
+            yield chunk
+        return
     elif workers > 1 and len(bounds) <= SHARED_CHUNKS and _shareable(files):
         shared = _shared_chunks(files, bounds, settings, analyse, lambda: advance(1))
         yield from _forking(shared, settings, analyse, load)
@@ -402,6 +412,33 @@ def _worker_part_job(
             elif start >= split.document:
                 chunks.append(_analyse_chunk(files[start:end], settings, analyse))
         return shared, chunks
+
+
+def _sectioned(
+    path: str,
+    settings: MapSettings,
+    analyse: Analyse,
+    workers: int,
+    on_section: Callable[[float], None],
+) -> Iterator[ChunkResult]:
+    """The one chunk of a corpus of one file too large to share (see _shareable), with a
+    large document's sections (see :func:`document_table`) read by the workers and
+    merged here in order: the table one process makes. ``on_section`` is told the share of
+    the sections merged."""
+    try:
+        document = read_document(path, settings.encoding)
+    except CorpusError as error:
+        yield ChunkResult((Skipped(path, error.reason),))
+        return
+    if len(document.text) <= LARGE_DOCUMENT_CHARS:  # one document, read here whole
+        yield _analyse_chunk([path], settings, analyse, keep_table=True)
+        return
+    jobs = [(path, lines, settings) for lines in sections(document)]
+    states = _pool_map(_section_job, jobs, workers)
+    table = merged_sections(states, settings, lambda done: on_section(done / len(jobs)))
+    prune_chunk(table, finished=False)  # as when a chunk's document is read (_read_into)
+    prune_chunk(table, finished=True)
+    yield ChunkResult((_metadata(document),), table=table)
 
 
 def _shareable(files: Sequence[str]) -> bool:
@@ -681,19 +718,79 @@ def document_table(
     analyse: Analyse,
     on_part: Callable[[float], None] | None = None,
 ) -> CandidateTable:
-    """A document's own table; a large one's pruned as it grows (see LARGE_DOCUMENT_CHARS),
-    so that its memory is bounded as a chunk's is, and ``on_part`` told of each part read."""
-    table = settings.table()
+    """A document's own table; a large one's read section by section (see
+    LARGE_DOCUMENT_CHARS), so that its memory is bounded as a chunk's is, and ``on_part``
+    told of each part read."""
     if len(document.text) <= LARGE_DOCUMENT_CHARS:
+        table = settings.table()
         analyse(table, document)
         return table
+    parts = (
+        section_table(document, lines, settings, analyse, on_part) for lines in sections(document)
+    )
+    return merged_sections(parts, settings)
+
+
+def merged_sections(
+    parts: Iterable[CandidateTable | tuple[Any, ...]],
+    settings: MapSettings,
+    on_section: Callable[[int], None] | None = None,
+) -> CandidateTable:
+    """A large document's table: its sections' (tables, or their plain state), merged in
+    order and pruned as it grows; ``on_section`` is told how many are in."""
+    table = settings.table()
+    for done, part in enumerate(parts, start=1):
+        if isinstance(part, CandidateTable):
+            table.merge_table(part)
+        else:
+            table.merge_state(part)
+        prune_chunk(table, finished=False)
+        if on_section is not None:
+            on_section(done)
+    return table
+
+
+def sections(document: Document, size: int | None = None) -> list[Lines]:
+    r"""The lines of each section of a large document: a section ends at the first line end
+    ``size`` (SECTION_CHARS) characters or more after it starts.
+
+    >>> sections(Document("a.txt", "a\nbb\nc\nd", "utf-8"), size=3)
+    [(1, 3), (3, None)]
+    >>> sections(Document("a.txt", "abcdef\n", "utf-8"), size=3)
+    [(1, None)]
+    """
+    size = SECTION_CHARS if size is None else size
+    text = document.text
+    starts = [1]
+    line, position = 1, 0
+    while True:
+        end = text.find("\n", position + size)
+        if end < 0 or end + 1 >= len(text):
+            break
+        line += text.count("\n", position, end + 1)
+        starts.append(line)
+        position = end + 1
+    return [*itertools.pairwise(starts), (starts[-1], None)]
+
+
+def section_table(
+    document: Document,
+    lines: Lines,
+    settings: MapSettings,
+    analyse: Analyse,
+    on_part: Callable[[float], None] | None = None,
+) -> CandidateTable:
+    """One section of a large document read into a table of its own, pruned as it grows
+    and, like a chunk's, once it is read."""
+    table = settings.table()
 
     def part_read(share: float) -> None:
         prune_chunk(table, finished=False)
         if on_part is not None:
             on_part(share)
 
-    analyse(table, document, on_part=part_read)
+    analyse(table, document, lines, on_part=part_read)
+    prune_chunk(table, finished=True)
     return table
 
 
@@ -730,6 +827,17 @@ def _worker_analyse(settings: MapSettings) -> Analyse:
         _worker_state.update(key=key, analyse=analyser.add)
     analyse: Analyse = _worker_state["analyse"]
     return analyse
+
+
+def _section_job(job: tuple[str, Lines, MapSettings]) -> tuple[Any, ...]:
+    """A worker's part of :func:`_sectioned`: one section's table, as plain state. The
+    document is read once per worker and kept for its next section."""
+    path, lines, settings = job
+    kept = _worker_state.get("document")
+    if kept is None or kept[0] != path:
+        kept = _worker_state["document"] = (path, read_document(path, settings.encoding))
+    with paused_gc():
+        return section_table(kept[1], lines, settings, _worker_analyse(settings)).to_state()
 
 
 def _document_job(job: tuple[str, MapSettings]) -> DocumentResult | Skipped:

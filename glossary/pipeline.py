@@ -248,8 +248,8 @@ def add_document(
     order make the whole document's: the part that starts the document counts it, and
     the sentences before a part count as seen (a sentence never spans lines).
     ``on_part`` is called between two lines each time PART_CHARS more characters of
-    sentences have been filed, with the share of the document's text filed so far (to prune
-    the table of a large document, and tell how far it is read).
+    sentences have been filed, with the share of the document's lines before the next (to
+    prune the table of a large document, and tell how far it is read).
     """
     first, end = lines or (1, None)
     if first == 1:
@@ -257,18 +257,17 @@ def add_document(
     seen: set[str] = set()
     traditional = looks_traditional(document.text)
     filed = 0  # characters of sentences filed since on_part was last called
-    before = 0  # and before that
     line = 0
+    lines_in_all = document.text.count("\n") + 1 if on_part is not None else 1
     for sentence in split_sentences(document):
         if end is not None and sentence.line >= end:
             break
-        if on_part is not None:
+        if on_part is not None and sentence.line >= first:
             if sentence.line != line:  # between two lines
                 line = sentence.line
                 if filed >= PART_CHARS:
-                    before += filed
                     filed = 0
-                    on_part(before / len(document.text))
+                    on_part((line - 1) / lines_in_all)
             filed += len(sentence.text)
         # A sentence repeated in one document (a summary, a banner) is counted, but it
         # adds nothing to the statistics that decide what is a term.
