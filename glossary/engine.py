@@ -221,8 +221,8 @@ def map_chunks(
         if progress is not None:
             progress(done, len(files))
 
-    def advance_within(share: float) -> None:  # of a large document, read here
-        if progress is not None:
+    def advance_within(share: float) -> None:  # of a large document being read
+        if progress is not None and share < 1:  # all of it: told by advance
             progress(done + share, len(files))
 
     jobs = [(list(files[start:end]), settings) for start, end in bounds]
