@@ -235,8 +235,10 @@ def map_chunks(
     elif options.scheduler:
         results = _dask_map(_chunk_job, jobs, options)
     elif workers > 1 and len(files) == 1 and not _shareable(files):
-        sectioned = _sectioned(files[0], settings, analyse, workers, advance_within)
-        for chunk in _forking(sectioned, settings, analyse, load):
+        sectioned = _sectioned(
+            files[0], settings, analyse, workers, load=load, on_section=advance_within
+        )
+        for chunk in sectioned:
             advance(1)
             yield chunk
         return
@@ -419,26 +421,51 @@ def _sectioned(
     settings: MapSettings,
     analyse: Analyse,
     workers: int,
+    *,
+    load: Load | None,
     on_section: Callable[[float], None],
 ) -> Iterator[ChunkResult]:
-    """The one chunk of a corpus of one file too large to share (see _shareable), with a
-    large document's sections (see :func:`document_table`) read by the workers and
-    merged here in order: the table one process makes. ``on_section`` is told the share of
-    the sections merged."""
+    """The one chunk of a corpus of one file too large to share (see _shareable): a large
+    document's sections read by the workers (see :func:`_read_by_sections`), the table
+    pruned as :func:`_analyse_chunk` prunes a chunk's."""
+    read = _read_by_sections(path, settings, analyse, workers, load=load, on_section=on_section)
+    if read is None:  # not a large document: read here whole
+        yield _analyse_chunk([path], settings, analyse, keep_table=True)
+    elif isinstance(read, Skipped):
+        yield ChunkResult((read,))
+    else:
+        document, table = read
+        prune_chunk(table, finished=False)  # as when a chunk's document is read (_read_into)
+        prune_chunk(table, finished=True)
+        yield ChunkResult((document,), table=table)
+
+
+def _read_by_sections(
+    path: str,
+    settings: MapSettings,
+    analyse: Analyse,
+    workers: int,
+    *,
+    load: Load | None,
+    on_section: Callable[[float], None] | None = None,
+) -> tuple[Document, CandidateTable] | Skipped | None:
+    """A large document's metadata and table, its sections (see :func:`document_table`)
+    read by ``workers`` processes and merged here in order: the table one process makes.
+    None when the file holds no large document; ``on_section`` is told the share merged."""
     try:
         document = read_document(path, settings.encoding)
     except CorpusError as error:
-        yield ChunkResult((Skipped(path, error.reason),))
-        return
-    if len(document.text) <= LARGE_DOCUMENT_CHARS:  # one document, read here whole
-        yield _analyse_chunk([path], settings, analyse, keep_table=True)
-        return
+        return Skipped(path, error.reason)
+    if len(document.text) <= LARGE_DOCUMENT_CHARS:
+        return None
     jobs = [(path, lines, settings) for lines in sections(document)]
-    states = _pool_map(_section_job, jobs, workers)
-    table = merged_sections(states, settings, lambda done: on_section(done / len(jobs)))
-    prune_chunk(table, finished=False)  # as when a chunk's document is read (_read_into)
-    prune_chunk(table, finished=True)
-    yield ChunkResult((_metadata(document),), table=table)
+    states = _forking(_pool_map(_section_job, jobs, workers), settings, analyse, load)
+
+    def merged(done: int) -> None:
+        if on_section is not None:
+            on_section(done / len(jobs))
+
+    return _metadata(document), merged_sections(states, settings, merged)
 
 
 def _shareable(files: Sequence[str]) -> bool:
@@ -629,14 +656,21 @@ class MadeChunk:
     documents: tuple[bytes | None, ...]
 
 
-def make_chunk(paths: Sequence[str], settings: MapSettings, analyse: Analyse) -> MadeChunk:
+def make_chunk(
+    paths: Sequence[str],
+    settings: MapSettings,
+    analyse: Analyse,
+    results: Iterable[DocumentResult | Skipped] | None = None,
+) -> MadeChunk:
     """Analyse each file into its own table and merge those into the chunk's, as
-    :func:`_cached_chunks` does with cached tables, so the output is the same."""
+    :func:`_cached_chunks` does with cached tables, so the output is the same; with
+    ``results``, the files' tables made already (by :func:`_document_results`)."""
     table = settings.table()
     outcomes: list[Document | Skipped] = []
     documents: list[bytes | None] = []
-    for path in paths:
-        result = analyse_file(path, settings, analyse)
+    if results is None:
+        results = (analyse_file(path, settings, analyse) for path in paths)
+    for result in results:
         # packed before the merge takes its containers over
         documents.append(pack(result) if isinstance(result, DocumentResult) else None)
         _merge_documents(table, [result], outcomes)
@@ -662,6 +696,11 @@ def _made_chunks(
         yield from _dask_map(_made_chunk_job, jobs, options)
     elif workers > 1 and len(jobs) > 1:
         yield from _forking(_pool_map(_made_chunk_job, jobs, workers), settings, analyse, load)
+    elif workers > 1 and len(chunks[0]) == 1:  # one file: its sections may go to workers
+        one = list(chunks[0])
+        yield make_chunk(
+            one, settings, analyse, _document_results(one, settings, options, analyse, load)
+        )
     else:
         for paths in chunks:
             yield make_chunk(paths, settings, analyse)
@@ -678,7 +717,19 @@ def _document_results(
     if not files:
         return
     jobs = [(path, settings) for path in files]
-    workers = _workers(options.workers, files) if len(files) > 1 else 1  # a file: read here
+    workers = _workers(options.workers, files)
+    if not options.scheduler and len(files) == 1 and workers > 1 and not _shareable(files):
+        # one file too large to share: a large document's sections go to the workers
+        read = _read_by_sections(files[0], settings, analyse, workers, load=load)
+        if read is None:
+            yield analyse_file(files[0], settings, analyse)
+        elif isinstance(read, Skipped):
+            yield read
+        else:
+            yield DocumentResult(read[0], read[1].to_state())
+        return
+    if len(files) == 1:
+        workers = 1  # a file: read here
     if options.scheduler:
         yield from _dask_map(_document_job, jobs, options)
     elif workers > 1:

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -803,6 +804,16 @@ def test_progress_tells_how_far_a_large_document_is_read(
     assert seen[-2:] == [(1, 2), (2, 2)]
 
 
+# Where _marking_section_job leaves a mark, and the job it stands in for (a worker is
+# forked with them; the pool sends a job function by name, so it lives here).
+_SECTION_MARKS: dict[str, Any] = {}
+
+
+def _marking_section_job(job: tuple[str, tuple[int, int | None], MapSettings]) -> object:
+    (_SECTION_MARKS["folder"] / str(job[1][0])).touch(exist_ok=False)
+    return _SECTION_MARKS["job"](job)
+
+
 def test_one_large_file_is_read_by_the_workers_section_by_section(
     one_large_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -829,8 +840,15 @@ def test_one_large_file_is_read_by_the_workers_section_by_section(
     )
     assert seen == [(pytest.approx(1 / 3), 1), (pytest.approx(2 / 3), 1), (1, 1)]
     assert [asdict(e) for e in sectioned.entries] == alone
+    # with the cache too, the workers read the sections, each once
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    monkeypatch.setitem(_SECTION_MARKS, "folder", marks)
+    monkeypatch.setitem(_SECTION_MARKS, "job", glossary.engine._section_job)
+    monkeypatch.setattr(glossary.engine, "_section_job", _marking_section_job)
     cache = str(tmp_path / "cache.sqlite")
     assert records([str(path)], EngineOptions(workers=2, cache=cache)) == alone
+    assert len(list(marks.iterdir())) == 3
 
 
 def test_a_large_file_is_never_cut_between_two_processes() -> None:
