@@ -203,7 +203,7 @@ def extract(  # noqa: PLR0917 - one parameter per option, as click passes them
         encoding=encoding,
         max_contexts=kept,
         scoring=ScoringOptions(min_score=min_score),
-        spill_contexts=True,
+        spill_contexts=writes_all,
     )
     try:
         result = run_extract(

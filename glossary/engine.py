@@ -234,14 +234,10 @@ def map_chunks(
         )
     elif options.scheduler:
         results = _dask_map(_chunk_job, jobs, options)
-    elif workers > 1 and len(files) == 1 and not _shareable(files):
-        sectioned = _sectioned(
+    elif _by_sections(files, workers):
+        results = _sectioned(
             files[0], settings, analyse, workers, load=load, on_section=advance_within
         )
-        for chunk in sectioned:
-            advance(1)
-            yield chunk
-        return
     elif workers > 1 and len(bounds) <= SHARED_CHUNKS and _shareable(files):
         shared = _shared_chunks(files, bounds, settings, analyse, lambda: advance(1))
         yield from _forking(shared, settings, analyse, load)
@@ -466,6 +462,12 @@ def _read_by_sections(
             on_section(done / len(jobs))
 
     return _metadata(document), merged_sections(states, settings, merged)
+
+
+def _by_sections(files: Sequence[str], workers: int) -> bool:
+    """Whether ``files`` are one file too large to share (see _shareable) and there are
+    workers to read its sections, if it holds a large document (see _read_by_sections)."""
+    return workers > 1 and len(files) == 1 and not _shareable(files)
 
 
 def _shareable(files: Sequence[str]) -> bool:
@@ -696,7 +698,7 @@ def _made_chunks(
         yield from _dask_map(_made_chunk_job, jobs, options)
     elif workers > 1 and len(jobs) > 1:
         yield from _forking(_pool_map(_made_chunk_job, jobs, workers), settings, analyse, load)
-    elif workers > 1 and len(chunks[0]) == 1:  # one file: its sections may go to workers
+    elif _by_sections(chunks[0], workers):  # its sections may go to the workers
         one = list(chunks[0])
         yield make_chunk(
             one, settings, analyse, _document_results(one, settings, options, analyse, load)
@@ -718,8 +720,7 @@ def _document_results(
         return
     jobs = [(path, settings) for path in files]
     workers = _workers(options.workers, files)
-    if not options.scheduler and len(files) == 1 and workers > 1 and not _shareable(files):
-        # one file too large to share: a large document's sections go to the workers
+    if not options.scheduler and _by_sections(files, workers):
         read = _read_by_sections(files[0], settings, analyse, workers, load=load)
         if read is None:
             yield analyse_file(files[0], settings, analyse)

@@ -116,15 +116,14 @@ def _lines(text: str) -> Iterator[str]:
 # A fence's opening line: the marker, then nothing, or a language name (python, c++,
 # objective-c) and perhaps attributes; its closing line: the marker alone.
 _FENCE_OPENER = re.compile(r"\s*(?:`{3,}|~{3,})\s*(?:[A-Za-z0-9_+#.-]+(?:\s[^\n]*)?)?")
-_FENCE_CLOSER = re.compile(r"\s*(?:`{3,}|~{3,})\s*")
-_FENCE_CLOSERS = re.compile(r"^[^\S\n]*(`{3,}|~{3,})[^\S\n]*$", re.MULTILINE)
+_FENCE_CLOSER = re.compile(r"^[^\S\n]*(`{3,}|~{3,})[^\S\n]*$", re.MULTILINE)
 
 
 def _last_closers(text: str) -> dict[str, int]:
     """The line number of the last line that could close a fence, for each marker."""
     if "```" not in text and "~~~" not in text:  # most text: no regular expression run
         return {}
-    last = {match.group(1)[:3]: match.start() for match in _FENCE_CLOSERS.finditer(text)}
+    last = {match.group(1)[:3]: match.start() for match in _FENCE_CLOSER.finditer(text)}
     return {marker: text.count("\n", 0, start) + 1 for marker, start in last.items()}
 
 
