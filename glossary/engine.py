@@ -156,6 +156,8 @@ class ChunkResult:
     table: CandidateTable | None = None  # … or the table itself, made in this process
 
     def merge_into(self, table: CandidateTable) -> None:
+        if self.table is table:  # read into it already (see map_chunks' ``into``)
+            return
         if self.table is not None:
             table.merge_table(self.table)
         elif self.state is not None:
@@ -205,11 +207,15 @@ def map_chunks(
     progress: Progress | None = None,
     keys: Sequence[str | None] | None = None,
     load: Load | None = None,
+    into: CandidateTable | None = None,
 ) -> Iterator[ChunkResult]:
     """Every chunk of ``files`` analysed and pruned, in corpus order; ``keys`` are the
     files' cache keys when the caller has them already (:func:`document_keys`). With
     ``load``, forked workers analyse with ``analyse`` itself, loaded here first (see
-    :func:`_forking`), for a corpus of at most INHERITED_MAX_BYTES."""
+    :func:`_forking`), for a corpus of at most INHERITED_MAX_BYTES. ``into`` is the
+    caller's table, still empty, which the chunks are merged into: a corpus of one large
+    document has its sections merged into it directly, so that a table that spills the
+    sentences past its first never holds the document's every sentence."""
     bounds = chunk_bounds(files)
     if load is not None and sum(map(_size, files)) > INHERITED_MAX_BYTES:
         load = None
@@ -234,9 +240,9 @@ def map_chunks(
         )
     elif options.scheduler:
         results = _dask_map(_chunk_job, jobs, options)
-    elif _by_sections(files, workers):
+    elif len(files) == 1 and not _shareable(files):
         results = _sectioned(
-            files[0], settings, analyse, workers, load=load, on_section=advance_within
+            files[0], settings, analyse, workers, load=load, on_section=advance_within, into=into
         )
     elif workers > 1 and len(bounds) <= SHARED_CHUNKS and _shareable(files):
         shared = _shared_chunks(files, bounds, settings, analyse, lambda: advance(1))
@@ -420,11 +426,15 @@ def _sectioned(
     *,
     load: Load | None,
     on_section: Callable[[float], None],
+    into: CandidateTable | None = None,
 ) -> Iterator[ChunkResult]:
     """The one chunk of a corpus of one file too large to share (see _shareable): a large
-    document's sections read by the workers (see :func:`_read_by_sections`), the table
-    pruned as :func:`_analyse_chunk` prunes a chunk's."""
-    read = _read_by_sections(path, settings, analyse, workers, load=load, on_section=on_section)
+    document's sections read here or by the workers (see :func:`_read_by_sections`) and
+    merged into ``into`` when it is given, the table pruned as :func:`_analyse_chunk`
+    prunes a chunk's."""
+    read = _read_by_sections(
+        path, settings, analyse, workers, load=load, on_section=on_section, into=into
+    )
     if read is None:  # not a large document: read here whole
         yield _analyse_chunk([path], settings, analyse, keep_table=True)
     elif isinstance(read, Skipped):
@@ -444,16 +454,20 @@ def _read_by_sections(
     *,
     load: Load | None,
     on_section: Callable[[float], None] | None = None,
+    into: CandidateTable | None = None,
 ) -> tuple[Document, CandidateTable] | Skipped | None:
     """A large document's metadata and table, its sections (see :func:`document_table`)
-    read by ``workers`` processes and merged here in order: the table one process makes.
-    None when the file holds no large document; ``on_section`` is told the share merged."""
+    read by ``workers`` processes, or here for one, and merged here in order (into
+    ``into`` when it is given): the table one process makes. None when the file holds no
+    large document; ``on_section`` is told the share read."""
     try:
         document = read_document(path, settings.encoding)
     except CorpusError as error:
         return Skipped(path, error.reason)
     if len(document.text) <= LARGE_DOCUMENT_CHARS:
         return None
+    if workers <= 1:
+        return _metadata(document), document_table(document, settings, analyse, on_section, into)
     jobs = [(path, lines, settings) for lines in sections(document)]
     states = _forking(_pool_map(_section_job, jobs, workers), settings, analyse, load)
 
@@ -461,7 +475,7 @@ def _read_by_sections(
         if on_section is not None:
             on_section(done / len(jobs))
 
-    return _metadata(document), merged_sections(states, settings, merged)
+    return _metadata(document), merged_sections(states, settings, merged, into)
 
 
 def _by_sections(files: Sequence[str], workers: int) -> bool:
@@ -769,10 +783,12 @@ def document_table(
     settings: MapSettings,
     analyse: Analyse,
     on_part: Callable[[float], None] | None = None,
+    into: CandidateTable | None = None,
 ) -> CandidateTable:
     """A document's own table; a large one's read section by section (see
     LARGE_DOCUMENT_CHARS), so that its memory is bounded as a chunk's is, and ``on_part``
-    told of each part read."""
+    told of each part read. With ``into``, an empty table, a large document's sections are
+    merged into that one."""
     if len(document.text) <= LARGE_DOCUMENT_CHARS:
         table = settings.table()
         analyse(table, document)
@@ -780,17 +796,19 @@ def document_table(
     parts = (
         section_table(document, lines, settings, analyse, on_part) for lines in sections(document)
     )
-    return merged_sections(parts, settings)
+    return merged_sections(parts, settings, into=into)
 
 
 def merged_sections(
     parts: Iterable[CandidateTable | tuple[Any, ...]],
     settings: MapSettings,
     on_section: Callable[[int], None] | None = None,
+    into: CandidateTable | None = None,
 ) -> CandidateTable:
     """A large document's table: its sections' (tables, or their plain state), merged in
-    order and pruned as it grows; ``on_section`` is told how many are in."""
-    table = settings.table()
+    order (into ``into``, an empty table, when it is given) and pruned as it grows;
+    ``on_section`` is told how many are in."""
+    table = settings.table() if into is None else into
     for done, part in enumerate(parts, start=1):
         if isinstance(part, CandidateTable):
             table.merge_table(part)

@@ -174,10 +174,17 @@ def _read_corpus(
         table = CandidateTable(CONTEXTS_PER_ENTRY, settings.all_contexts_of, spill)
     documents: list[Document] = []
     chunks = map_chunks(
-        files, settings, engine, analyser.add, progress=progress, keys=keys, load=analyser.load
+        files,
+        settings,
+        engine,
+        analyser.add,
+        progress=progress,
+        keys=keys,
+        load=analyser.load,
+        into=table,
     )
     for chunk in chunks:
-        chunk.merge_into(table)
+        chunk.merge_into(table)  # nothing to do for a chunk read into it
         table.prune(SEQUENCE_LIMIT, CANDIDATE_LIMIT)
         for outcome in chunk.outcomes:
             if isinstance(outcome, Skipped):

@@ -851,6 +851,44 @@ def test_one_large_file_is_read_by_the_workers_section_by_section(
     assert len(list(marks.iterdir())) == 3
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_one_large_file_s_sections_are_merged_into_the_table_that_spills(
+    workers: int, one_large_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With every sentence asked for, a corpus of one large file has its sections merged
+    into the corpus's own table, which keeps the first sentences of each term and spills
+    the rest: no table here holds the document's every sentence (before, the document's
+    table held them all, and one 50 MB file peaked at 930 MiB), and every sentence still
+    comes back, in order."""
+    import glossary.engine
+    import glossary.pipeline
+    from glossary.limits import CONTEXTS_PER_ENTRY
+    from glossary.pipeline import ExtractOptions
+
+    path = one_large_file / "all.txt"
+    size = len(path.read_text(encoding="utf-8"))
+    monkeypatch.setattr(glossary.engine, "SHARED_MAX_BYTES", 1000)  # too large to share
+    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", size - 1)
+    monkeypatch.setattr(glossary.engine, "SECTION_CHARS", size // 3)
+    monkeypatch.setattr(glossary.pipeline, "HELD_SPILL_BYTES", 0)
+    engine = EngineOptions(workers=workers)
+    in_memory = records([str(path)], engine)
+    held: list[int] = []  # the most sentences of one key in the spilling table, at each prune
+    real_prune = CandidateTable.prune
+
+    def noting_prune(table: CandidateTable, sequences: int, candidates: int) -> None:
+        if table.spill is not None:
+            held.append(max(len(c.contexts) for c in table.candidates.values()))
+        real_prune(table, sequences, candidates)
+
+    monkeypatch.setattr(CandidateTable, "prune", noting_prune)
+    spilled = extract([str(path)], ExtractOptions(spill_contexts=True), engine=engine)
+    assert spilled.spill is not None
+    assert len(held) >= 3 + 2  # as each of the three sections is merged, and then as a chunk
+    assert max(held) == CONTEXTS_PER_ENTRY
+    assert [asdict(e) for e in spilled.full_entries()] == in_memory
+
+
 def test_a_large_file_is_never_cut_between_two_processes() -> None:
     from glossary.engine import LARGE_DOCUMENT_CHARS, SHARED_MAX_BYTES
 
