@@ -26,6 +26,7 @@ from glossary.candidates import CandidateTable
 from glossary.corpus import Skipped, read_document
 from glossary.errors import CorpusError, GlossaryError
 from glossary.models import Document
+from glossary.text import SentenceReader
 
 CACHE_VERSION = "4"  # bump when extraction changes what a document yields
 
@@ -83,7 +84,8 @@ Lines = tuple[int, int | None]
 class Analyse(Protocol):
     """Analyses a document, or with ``lines`` a part of it, into a table (a document's own,
     or its chunk's), calling ``on_part`` between lines after every PART_CHARS characters
-    of sentences with the share of the document read: :meth:`glossary.pipeline.Analyser.add`.
+    of sentences with the share of the document read; ``reader`` hands out its sentences
+    when the parts are read in turn: :meth:`glossary.pipeline.Analyser.add`.
     """
 
     def __call__(
@@ -93,6 +95,7 @@ class Analyse(Protocol):
         lines: Lines | None = None,
         *,
         on_part: Callable[[float], None] | None = None,
+        reader: SentenceReader | None = None,
     ) -> None: ...
 
 
@@ -793,8 +796,10 @@ def document_table(
         table = settings.table()
         analyse(table, document)
         return table
+    reader = SentenceReader(document)  # the sections', in turn
     parts = (
-        section_table(document, lines, settings, analyse, on_part) for lines in sections(document)
+        section_table(document, lines, settings, analyse, on_part=on_part, reader=reader)
+        for lines in sections(document)
     )
     return merged_sections(parts, settings, into=into)
 
@@ -848,10 +853,13 @@ def section_table(
     lines: Lines,
     settings: MapSettings,
     analyse: Analyse,
+    *,
     on_part: Callable[[float], None] | None = None,
+    reader: SentenceReader | None = None,
 ) -> CandidateTable:
     """One section of a large document read into a table of its own, pruned as it grows
-    and, like a chunk's, once it is read."""
+    and, like a chunk's, once it is read; ``reader`` is the document's, when it has
+    handed out the sections before (see :func:`glossary.pipeline.add_document`)."""
     table = settings.table()
 
     def part_read(share: float) -> None:
@@ -859,7 +867,7 @@ def section_table(
         if on_part is not None:
             on_part(share)
 
-    analyse(table, document, lines, on_part=part_read)
+    analyse(table, document, lines, on_part=part_read, reader=reader)
     prune_chunk(table, finished=True)
     return table
 
@@ -901,13 +909,19 @@ def _worker_analyse(settings: MapSettings) -> Analyse:
 
 def _section_job(job: tuple[str, Lines, MapSettings]) -> tuple[Any, ...]:
     """A worker's part of :func:`_sectioned`: one section's table, as plain state. The
-    document is read once per worker and kept for its next section."""
+    document is read once per worker, and kept with its reader for the worker's next
+    section: a worker is handed sections in order, so it splits the document once."""
     path, lines, settings = job
     kept = _worker_state.get("document")
     if kept is None or kept[0] != path:
-        kept = _worker_state["document"] = (path, read_document(path, settings.encoding))
+        kept = _worker_state["document"] = (path, read_document(path, settings.encoding), None)
+    _, document, reader = kept
+    if reader is None or not reader.can_start(document, lines[0]):
+        reader = SentenceReader(document)
+        _worker_state["document"] = (path, document, reader)
     with paused_gc():
-        return section_table(kept[1], lines, settings, _worker_analyse(settings)).to_state()
+        table = section_table(document, lines, settings, _worker_analyse(settings), reader=reader)
+        return table.to_state()
 
 
 def _document_job(job: tuple[str, MapSettings]) -> DocumentResult | Skipped:

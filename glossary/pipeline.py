@@ -36,12 +36,12 @@ from glossary.scoring import ScoringOptions, score_candidates
 from glossary.segment import Segmenter, Token
 from glossary.spill import ContextSpill
 from glossary.text import (
+    SentenceReader,
     canonical_key,
     fold_width,
     load_conversion_tables,
     looks_traditional,
     simplified_same_length,
-    split_sentences,
 )
 
 
@@ -228,10 +228,19 @@ class Analyser:
         lines: Lines | None = None,
         *,
         on_part: Callable[[float], None] | None = None,
+        reader: SentenceReader | None = None,
     ) -> None:
         """Analyse ``document`` into ``table`` (a chunk's or the corpus's own); with
         ``lines``, only that part of it (see :func:`add_document`)."""
-        add_document(table, document, self.segmenter, self.known, lines=lines, on_part=on_part)
+        add_document(
+            table,
+            document,
+            self.segmenter,
+            self.known,
+            lines=lines,
+            on_part=on_part,
+            reader=reader,
+        )
 
     def load(self) -> None:
         """Load now what analysing takes, rather than on the first document."""
@@ -247,13 +256,16 @@ def add_document(
     *,
     lines: Lines | None = None,
     on_part: Callable[[float], None] | None = None,
+    reader: SentenceReader | None = None,
 ) -> None:
     """Run every extractor over one document and file what they find in ``table``.
 
     With ``lines`` (first, end), only the sentences on lines first to end - 1 are filed:
     a part of the document, the rest read into another table. The parts' tables merged in
     order make the whole document's: the part that starts the document counts it, and
-    the sentences before a part count as seen (a sentence never spans lines).
+    the sentences before a part count as seen (a sentence never spans lines). ``reader``
+    is the document's, when it has handed out the sentences before the part already
+    (parts read in turn split the document once); else one is made here.
     ``on_part`` is called between two lines each time PART_CHARS more characters of
     sentences have been filed, with the share of the document's lines before the next (to
     prune the table of a large document, and tell how far it is read).
@@ -261,34 +273,32 @@ def add_document(
     first, end = lines or (1, None)
     if first == 1:
         table.documents += 1
-    seen: set[str] = set()
+    if reader is None or not reader.can_start(document, first):
+        reader = SentenceReader(document)
     traditional = looks_traditional(document.text)
     filed = 0  # characters of sentences filed since on_part was last called
     line = 0
     lines_in_all = document.text.count("\n") + 1 if on_part is not None else 1
-    for sentence in split_sentences(document):
-        if end is not None and sentence.line >= end:
-            break
-        if on_part is not None and sentence.line >= first:
+    # A sentence repeated in one document (a summary, a banner) is counted, but it adds
+    # nothing to the statistics that decide what is a term.
+    for sentence, repeated in reader.up_to(end):
+        if sentence.line < first:  # before the part: seen, not filed
+            continue
+        if on_part is not None:
             if sentence.line != line:  # between two lines
                 line = sentence.line
                 if filed >= PART_CHARS:
                     filed = 0
                     on_part((line - 1) / lines_in_all)
             filed += len(sentence.text)
-        # A sentence repeated in one document (a summary, a banner) is counted, but it
-        # adds nothing to the statistics that decide what is a term.
-        repeated = sentence.text in seen
-        seen.add(sentence.text)
-        if sentence.line >= first:
-            add_sentence(
-                table,
-                sentence,
-                segmenter,
-                repeated=repeated,
-                traditional=traditional,
-                known=known,
-            )
+        add_sentence(
+            table,
+            sentence,
+            segmenter,
+            repeated=repeated,
+            traditional=traditional,
+            known=known,
+        )
 
 
 def add_sentence(

@@ -102,6 +102,54 @@ def split_sentences(document: Document) -> Iterator[Sentence]:
             index += 1
 
 
+class SentenceReader:
+    r"""A document's sentences in order, each with whether the document had its text before
+    (a summary, a banner repeated): split once, however many parts of the document are then
+    asked for in turn, where reading each part from the start would split the text before
+    it again (the square of a large document's length, over its sections).
+
+    >>> reader = SentenceReader(Document("a.txt", "甲。乙。\n甲。\n丙。", "utf-8"))
+    >>> [(s.line, s.text, repeated) for s, repeated in reader.up_to(3)]
+    [(1, '甲。', False), (1, '乙。', False), (2, '甲。', True)]
+    >>> reader.can_start(reader.document, 2), reader.can_start(reader.document, 3)
+    (False, True)
+    >>> [(s.line, s.text, repeated) for s, repeated in reader.up_to(None)]
+    [(3, '丙。', False)]
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._sentences = split_sentences(document)
+        self._next: Sentence | None = None  # split already, on a line not asked for yet
+        self._seen: set[str] = set()
+        self._last_line = 0  # of the last sentence handed out
+
+    def can_start(self, document: Document, first: int) -> bool:
+        """Whether this reader can hand out ``document``'s sentences from line ``first``
+        on: none of them has been handed out yet."""
+        return document is self.document and first > self._last_line
+
+    def up_to(self, end: int | None) -> Iterator[tuple[Sentence, bool]]:
+        """The sentences after those handed out so far and on lines before ``end`` (every
+        one left, for None), each with whether its text came before in the document."""
+        seen = self._seen
+        while True:
+            sentence = self._next
+            if sentence is None:
+                sentence = next(self._sentences, None)
+                if sentence is None:
+                    return
+            self._next = None
+            if end is not None and sentence.line >= end:
+                self._next = sentence
+                return
+            text = sentence.text
+            repeated = text in seen
+            seen.add(text)
+            self._last_line = sentence.line
+            yield sentence, repeated
+
+
 def _lines(text: str) -> Iterator[str]:
     """The lines of ``text``, one at a time: a large document's are not all held at once."""
     start = 0

@@ -889,6 +889,41 @@ def test_one_large_file_s_sections_are_merged_into_the_table_that_spills(
     assert [asdict(e) for e in spilled.full_entries()] == in_memory
 
 
+def test_a_large_document_is_split_into_sentences_once(
+    one_large_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its sections, read in turn here or by a worker, share one reader: the document is
+    split once, not once more for each section (the square of its length)."""
+    import glossary.engine
+    import glossary.text
+
+    path = one_large_file / "all.txt"
+    text = path.read_text(encoding="utf-8")
+    monkeypatch.setattr(glossary.engine, "SHARED_MAX_BYTES", 1000)  # too large to share
+    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", len(text) - 1)
+    monkeypatch.setattr(glossary.engine, "SECTION_CHARS", len(text) // 3)
+    splits: list[str] = []
+    real_split = glossary.text.split_sentences
+
+    def counting_split(document: Document) -> Iterator[Sentence]:
+        splits.append(document.source)
+        return real_split(document)
+
+    monkeypatch.setattr(glossary.text, "split_sentences", counting_split)
+    records([str(path)], EngineOptions(workers=1))
+    assert splits == [str(path)]
+    # A worker's jobs, in turn; then a section again, as a worker forked anew would be asked.
+    monkeypatch.setattr(glossary.engine, "_worker_state", {})
+    settings = MapSettings(None, None, ())
+    sections = glossary.engine.sections(Document(str(path), text, "utf-8"))
+    assert len(sections) == 3
+    splits.clear()
+    states = [glossary.engine._section_job((str(path), lines, settings)) for lines in sections]
+    assert splits == [str(path)]
+    assert glossary.engine._section_job((str(path), sections[1], settings)) == states[1]
+    assert splits == [str(path)] * 2
+
+
 def test_a_large_file_is_never_cut_between_two_processes() -> None:
     from glossary.engine import LARGE_DOCUMENT_CHARS, SHARED_MAX_BYTES
 

@@ -20,7 +20,13 @@ from glossary.models import Document, Entry
 from glossary.pipeline import Extraction, ExtractOptions, extract
 from glossary.scoring import ScoringOptions
 from glossary.segment import Segmenter
-from glossary.text import canonical_key, fold_width, folded_key, split_sentences
+from glossary.text import (
+    SentenceReader,
+    canonical_key,
+    fold_width,
+    folded_key,
+    split_sentences,
+)
 
 SETTINGS = settings(
     max_examples=60,
@@ -218,6 +224,36 @@ def test_sentences_are_exact_slices_of_their_line(text: str) -> None:
     # Nothing but white space is dropped.
     kept = "".join(s.text for s in sentences)
     assert "".join(text.split()) == "".join(kept.split())
+
+
+@given(
+    lines=st.lists(
+        st.sampled_from(["甲。乙。", "甲。", "丙；甲。", "```", "```py", "", "乙"]), max_size=12
+    ),
+    cuts=st.lists(st.integers(1, 14), max_size=4),
+)
+def test_a_reader_hands_out_the_parts_in_turn_as_one_pass_gives_them(
+    lines: list[str], cuts: list[int]
+) -> None:
+    """Read part by part with one reader, a document's sentences are those of one pass, in
+    order, and a sentence is repeated when its text came earlier in the document."""
+    document = Document("doc.txt", "\n".join(lines), "utf-8")
+    texts: list[str] = []
+    expected = []
+    for sentence in split_sentences(document):
+        expected.append((sentence, sentence.text in texts))
+        texts.append(sentence.text)
+    reader = SentenceReader(document)
+    parts = []
+    first = 1
+    for end in [*sorted(set(cuts)), None]:
+        assert reader.can_start(document, first)
+        part = list(reader.up_to(end))
+        assert all(first <= s.line and (end is None or s.line < end) for s, _ in part)
+        parts += part
+        first = end if end is not None else first
+    assert parts == expected
+    assert not reader.can_start(Document("doc.txt", document.text, "utf-8"), first)  # another
 
 
 def _sentence_spans_char_by_char(line: str) -> list[tuple[int, int]]:
