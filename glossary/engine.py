@@ -472,6 +472,9 @@ def _read_by_sections(
     if workers <= 1:
         return _metadata(document), document_table(document, settings, analyse, on_section, into)
     jobs = [(path, lines, settings) for lines in sections(document)]
+    # The workers, forked below, find the document here (see _section_job): each would
+    # otherwise read its own copy, beside the one it inherits.
+    _worker_state["document"] = (path, document, None)
     states = _forking(_pool_map(_section_job, jobs, workers), settings, analyse, load)
 
     def merged(done: int) -> None:
@@ -909,8 +912,9 @@ def _worker_analyse(settings: MapSettings) -> Analyse:
 
 def _section_job(job: tuple[str, Lines, MapSettings]) -> tuple[Any, ...]:
     """A worker's part of :func:`_sectioned`: one section's table, as plain state. The
-    document is read once per worker, and kept with its reader for the worker's next
-    section: a worker is handed sections in order, so it splits the document once."""
+    document is the one the worker inherited, or read once, and kept with its reader for
+    the worker's next section: a worker is handed sections in order, so it splits the
+    document once."""
     path, lines, settings = job
     kept = _worker_state.get("document")
     if kept is None or kept[0] != path:
