@@ -924,6 +924,37 @@ def test_a_large_document_is_split_into_sentences_once(
     assert splits == [str(path)] * 2
 
 
+def _marking_read(path: str, encoding: str | None) -> Document:
+    import uuid
+
+    (_SECTION_MARKS["reads"] / uuid.uuid4().hex).touch()
+    read: Document = _SECTION_MARKS["read"](path, encoding)
+    return read
+
+
+def test_the_workers_read_a_large_file_s_sections_from_the_document_they_inherit(
+    one_large_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is read once, here: the workers forked to read its sections find the
+    document in what they inherit, where each read its own copy too."""
+    import glossary.engine
+
+    path = one_large_file / "all.txt"
+    size = len(path.read_text(encoding="utf-8"))
+    monkeypatch.setattr(glossary.engine, "SHARED_MAX_BYTES", 1000)  # too large to share
+    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", size - 1)
+    monkeypatch.setattr(glossary.engine, "SECTION_CHARS", size // 4)
+    alone = records([str(path)], EngineOptions(workers=1))
+    reads = tmp_path / "reads"
+    reads.mkdir()
+    monkeypatch.setitem(_SECTION_MARKS, "reads", reads)
+    monkeypatch.setitem(_SECTION_MARKS, "read", glossary.engine.read_document)
+    monkeypatch.setattr(glossary.engine, "read_document", _marking_read)
+    assert records([str(path)], EngineOptions(workers=2)) == alone
+    assert len(list(reads.iterdir())) == 1
+    assert not glossary.engine._worker_state  # nothing held once the run is done
+
+
 def test_a_large_file_is_never_cut_between_two_processes() -> None:
     from glossary.engine import LARGE_DOCUMENT_CHARS, SHARED_MAX_BYTES
 
