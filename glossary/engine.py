@@ -168,7 +168,10 @@ class ChunkResult:
 
 
 def chunk_bounds(files: Sequence[str]) -> list[tuple[int, int]]:
-    """(start, end) of each chunk of ``files``, in order.
+    """(start, end) of each chunk of ``files``, in order: a chunk ends after a file whose
+    name says so (about CHUNK_DOCUMENTS files a chunk) or at MAX_CHUNK_DOCUMENTS, and a
+    file that may hold a large document is a chunk of its own, so that the workers read
+    several such files side by side, not one after another.
 
     >>> files = [f"doc-{i:02}.txt" for i in range(40)]
     >>> bounds = chunk_bounds(files)
@@ -180,8 +183,12 @@ def chunk_bounds(files: Sequence[str]) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for index, path in enumerate(files):
+        alone = _may_be_large(path)
+        if alone and index > start:  # the chunk before it ends here
+            bounds.append((start, index))
+            start = index
         end = index + 1
-        if _ends_chunk(path) or end - start == MAX_CHUNK_DOCUMENTS or end == len(files):
+        if alone or _ends_chunk(path) or end - start == MAX_CHUNK_DOCUMENTS or end == len(files):
             bounds.append((start, end))
             start = end
     return bounds
@@ -191,6 +198,12 @@ def _ends_chunk(path: str) -> bool:
     """Decided by the file's name alone, so a corpus moved elsewhere keeps its chunks."""
     digest = hashlib.blake2b(Path(path).name.encode(), digest_size=4).digest()
     return int.from_bytes(digest, "big") % CHUNK_DOCUMENTS == 0
+
+
+def _may_be_large(path: str) -> bool:
+    """Whether the file has room for a large document: every character takes a byte at
+    least, so a file of LARGE_DOCUMENT_CHARS bytes or fewer holds none."""
+    return _size(path) > LARGE_DOCUMENT_CHARS
 
 
 def prune_chunk(table: CandidateTable, *, finished: bool) -> None:

@@ -308,6 +308,55 @@ def one_chunk(many_files: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return folder
 
 
+@pytest.mark.parametrize(
+    ("sizes", "bounds"),
+    [
+        ([10, 10, 10], [(0, 3)]),
+        ([10, 101, 10], [(0, 1), (1, 2), (2, 3)]),
+        ([101, 101, 10, 10], [(0, 1), (1, 2), (2, 4)]),
+        ([10, 10, 101], [(0, 2), (2, 3)]),
+        ([100, 100], [(0, 2)]),  # no more bytes than a large document's characters
+    ],
+)
+def test_a_file_that_may_hold_a_large_document_is_a_chunk_of_its_own(
+    sizes: list[int],
+    bounds: list[tuple[int, int]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import glossary.engine
+
+    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", 100)
+    files = []
+    for name, size in zip("abcd", sizes, strict=False):  # names that end no chunk
+        (tmp_path / f"{name}.txt").write_bytes(b"x" * size)
+        files.append(str(tmp_path / f"{name}.txt"))
+    assert not any(glossary.engine._ends_chunk(path) for path in files)
+    assert glossary.engine.chunk_bounds(files) == bounds
+
+
+def test_several_large_files_are_read_side_by_side_and_every_engine_agrees(
+    many_files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large files that would share a chunk (and be read one after another by one process)
+    each make a chunk of their own, which the workers read side by side; one process,
+    the workers and the cache give one glossary."""
+    import glossary.engine
+
+    parts = [p.read_text(encoding="utf-8") for p in sorted(many_files.iterdir())]
+    for year, start in zip(range(2021, 2025), range(0, 20, 5), strict=True):
+        (tmp_path / f"news-{year}.txt").write_text("".join(parts[start : start + 5]), "utf-8")
+    files = sorted(map(str, tmp_path.iterdir()))
+    assert glossary.engine.chunk_bounds(files) == [(0, 4)]
+    smallest = min(len(Path(path).read_text(encoding="utf-8")) for path in files)
+    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", smallest - 1)
+    assert glossary.engine.chunk_bounds(files) == [(0, 1), (1, 2), (2, 3), (3, 4)]
+    alone = records([str(tmp_path)], EngineOptions(workers=1))
+    assert records([str(tmp_path)], EngineOptions(workers=2)) == alone
+    cache = str(tmp_path.parent / f"{tmp_path.name}.sqlite")
+    assert records([str(tmp_path)], EngineOptions(workers=2, cache=cache)) == alone
+
+
 def test_one_chunk_shared_with_a_worker_gives_the_same_glossary(
     one_chunk: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
