@@ -12,6 +12,7 @@ table of every chunk as well as of every document.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import itertools
@@ -265,7 +266,8 @@ def map_chunks(
         yield from _forking(shared, settings, analyse, load)
         return
     elif workers > 1 and len(bounds) > 1:
-        results = _forking(_pool_map(_chunk_job, jobs, workers), settings, analyse, load)
+        pooled = _pooled_chunks(files, bounds, settings, workers, on_section=advance_within)
+        results = _forking(pooled, settings, analyse, load)
     else:  # here, reporting each document as it is read
         for start, end in bounds:
             yield _analyse_chunk(
@@ -497,6 +499,67 @@ def _read_by_sections(
     return _metadata(document), merged_sections(states, settings, merged, into)
 
 
+def _pooled_chunks(
+    files: Sequence[str],
+    bounds: list[tuple[int, int]],
+    settings: MapSettings,
+    workers: int,
+    *,
+    on_section: Callable[[float], None],
+) -> Iterator[ChunkResult]:
+    """Every chunk read by the workers, in order. A chunk of one large document (see
+    chunk_bounds) is handed out as its sections, which the workers read side by side like
+    any other job, and merged here as :func:`_sectioned` merges them: one large file among
+    small ones, or several, keep both cores busy. ``on_section`` is told the share of such
+    a document merged."""
+    from collections import deque
+
+    plans: deque[tuple[Document, int] | None] = deque()  # per chunk, as its jobs are made
+
+    def jobs() -> Iterator[tuple[Any, ...]]:
+        for start, end in bounds:
+            paths = list(files[start:end])
+            document = _large_document(paths, settings)
+            if document is None:  # read whole by one worker
+                plans.append(None)
+                yield (paths, settings)
+                continue
+            parts = sections(document)
+            plans.append((_metadata(document), len(parts)))
+            for lines in parts:
+                yield (document.source, lines, settings)
+
+    results = _pool_map(_chunk_or_section_job, jobs(), workers)
+    for result in results:  # a chunk's first result comes after its jobs, and its plan
+        plan = plans.popleft()
+        if plan is None:
+            yield result
+            continue
+        document, count = plan
+        states = itertools.chain([result], itertools.islice(results, count - 1))
+        merged = functools.partial(_share_merged, on_section, count)
+        table = merged_sections(states, settings, merged)
+        prune_chunk(table, finished=False)  # as _sectioned prunes it
+        prune_chunk(table, finished=True)
+        yield ChunkResult((document,), table=table)
+
+
+def _share_merged(on_section: Callable[[float], None], sections: int, done: int) -> None:
+    on_section(done / sections)
+
+
+def _large_document(paths: list[str], settings: MapSettings) -> Document | None:
+    """The document of a chunk of one file, when it is a large one; None for any other
+    chunk, and for a file that cannot be read (its chunk's worker tells why)."""
+    if len(paths) != 1 or not _may_be_large(paths[0]):
+        return None
+    try:
+        document = read_document(paths[0], settings.encoding)
+    except CorpusError:
+        return None
+    return document if len(document.text) > LARGE_DOCUMENT_CHARS else None
+
+
 def _by_sections(files: Sequence[str], workers: int) -> bool:
     """Whether ``files`` are one file too large to share (see _shareable) and there are
     workers to read its sections, if it holds a large document (see _read_by_sections)."""
@@ -572,7 +635,7 @@ def _metadata(document: Document) -> Document:
     return Document(document.source, "", document.encoding, document.title, document.date)
 
 
-def _pool_map(job: Callable[[Any], Any], jobs: list[Any], workers: int) -> Iterator[Any]:
+def _pool_map(job: Callable[[Any], Any], jobs: Iterable[Any], workers: int) -> Iterator[Any]:
     """``job`` over ``jobs`` in ``workers`` forked processes, results in order.
 
     At most JOBS_AHEAD jobs more than there are workers are out at a time. Results wait
@@ -585,7 +648,7 @@ def _pool_map(job: Callable[[Any], Any], jobs: list[Any], workers: int) -> Itera
     from collections import deque
 
     context = multiprocessing.get_context("fork")
-    size = min(workers, len(jobs))
+    size = min(workers, len(jobs)) if isinstance(jobs, list) else workers
     with context.Pool(size) as pool:
         waiting = iter(jobs)
         out: deque[Any] = deque(
@@ -951,6 +1014,14 @@ def _made_chunk_job(job: tuple[list[str], MapSettings]) -> MadeChunk:
     paths, settings = job
     with paused_gc():
         return make_chunk(paths, settings, _worker_analyse(settings))
+
+
+def _chunk_or_section_job(job: tuple[Any, ...]) -> Any:
+    """A job of :func:`_pooled_chunks`: a chunk's or a section's."""
+    if len(job) == 3:
+        return _section_job(job)
+    _worker_state.pop("document", None)  # a large document's sections are all handed out
+    return _chunk_job(job)
 
 
 def _chunk_job(job: tuple[list[str], MapSettings]) -> ChunkResult:

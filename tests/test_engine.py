@@ -973,6 +973,40 @@ def test_a_large_document_is_split_into_sentences_once(
     assert splits == [str(path)] * 2
 
 
+def test_one_large_file_among_others_is_read_by_the_workers_section_by_section(
+    one_large_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large file in a corpus of several chunks: its chunk's sections are handed to the
+    workers like any other job, and merged here in order; the glossary is the one a single
+    process makes, and the progress tells how much of the large file is in."""
+    import glossary.engine
+
+    path = one_large_file / "all.txt"
+    size = len(path.read_text(encoding="utf-8"))
+    monkeypatch.setattr(glossary.engine, "SHARED_MAX_BYTES", 1000)  # too large to share
+    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", size - 1)
+    monkeypatch.setattr(glossary.engine, "SECTION_CHARS", size // 3)
+    monkeypatch.setattr(glossary.engine, "CHUNK_SEQUENCE_LIMIT", 500)
+    monkeypatch.setattr(glossary.engine, "CHUNK_CANDIDATE_LIMIT", 100)
+    files = sorted(map(str, one_large_file.iterdir()))
+    assert glossary.engine.chunk_bounds(files) == [(0, 1), (1, 2)]
+    alone = records([str(one_large_file)], EngineOptions(workers=1))
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    monkeypatch.setitem(_SECTION_MARKS, "folder", marks)
+    monkeypatch.setitem(_SECTION_MARKS, "job", glossary.engine._section_job)
+    monkeypatch.setattr(glossary.engine, "_section_job", _marking_section_job)
+    seen: list[tuple[float, int]] = []
+    pooled = extract(
+        [str(one_large_file)],
+        engine=EngineOptions(workers=2),
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert [asdict(e) for e in pooled.entries] == alone
+    assert len(list(marks.iterdir())) == 3  # each section once
+    assert seen == [(pytest.approx(1 / 3), 2), (pytest.approx(2 / 3), 2), (1, 2), (2, 2)]
+
+
 def _marking_read(path: str, encoding: str | None) -> Document:
     import uuid
 
