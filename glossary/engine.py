@@ -526,8 +526,9 @@ def _pooled_chunks(
                 continue
             parts = sections(document)
             plans.append((_metadata(document), len(parts)))
+            del document  # its text: each worker reads its own
             for lines in parts:
-                yield (document.source, lines, settings)
+                yield (paths[0], lines, settings)
 
     results = _pool_map(_chunk_or_section_job, jobs(), workers)
     for result in results:  # a chunk's first result comes after its jobs, and its plan
