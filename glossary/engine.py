@@ -266,7 +266,14 @@ def map_chunks(
         yield from _forking(shared, settings, analyse, load)
         return
     elif workers > 1 and len(bounds) > 1:
-        pooled = _pooled_chunks(files, bounds, settings, workers, on_section=advance_within)
+        pooled = _pooled_chunks(
+            [list(files[start:end]) for start, end in bounds],
+            settings,
+            workers,
+            _chunk_job,
+            _sectioned_chunk,
+            on_section=advance_within,
+        )
         results = _forking(pooled, settings, analyse, load)
     else:  # here, reporting each document as it is read
         for start, end in bounds:
@@ -458,10 +465,15 @@ def _sectioned(
     elif isinstance(read, Skipped):
         yield ChunkResult((read,))
     else:
-        document, table = read
-        prune_chunk(table, finished=False)  # as when a chunk's document is read (_read_into)
-        prune_chunk(table, finished=True)
-        yield ChunkResult((document,), table=table)
+        yield _sectioned_chunk(*read)
+
+
+def _sectioned_chunk(document: Document, table: CandidateTable) -> ChunkResult:
+    """The chunk of one large document, from the document's table: pruned as
+    :func:`_analyse_chunk` prunes it once the document is read, and then the chunk."""
+    prune_chunk(table, finished=False)
+    prune_chunk(table, finished=True)
+    return ChunkResult((document,), table=table)
 
 
 def _read_by_sections(
@@ -500,37 +512,38 @@ def _read_by_sections(
 
 
 def _pooled_chunks(
-    files: Sequence[str],
-    bounds: list[tuple[int, int]],
+    chunks: list[list[str]],
     settings: MapSettings,
     workers: int,
+    whole: Callable[[tuple[list[str], MapSettings]], Result],
+    sectioned: Callable[[Document, CandidateTable], Result],
     *,
-    on_section: Callable[[float], None],
-) -> Iterator[ChunkResult]:
-    """Every chunk read by the workers, in order. A chunk of one large document (see
-    chunk_bounds) is handed out as its sections, which the workers read side by side like
-    any other job, and merged here as :func:`_sectioned` merges them: one large file among
-    small ones, or several, keep both cores busy. ``on_section`` is told the share of such
-    a document merged."""
+    on_section: Callable[[float], None] | None = None,
+) -> Iterator[Result]:
+    """Each chunk read by the workers, in order: by a ``whole`` job, or, for a chunk of one
+    large document (see chunk_bounds), as its sections, which the workers read side by side
+    like any other job. Those are merged here in order into the document's table, as
+    :func:`_read_by_sections` merges them, and ``sectioned`` makes the chunk's result of
+    that. One large file among small ones, or several, keep both cores busy. ``on_section``
+    is told the share of such a document merged."""
     from collections import deque
 
     plans: deque[tuple[Document, int] | None] = deque()  # per chunk, as its jobs are made
 
-    def jobs() -> Iterator[tuple[Any, ...]]:
-        for start, end in bounds:
-            paths = list(files[start:end])
+    def jobs() -> Iterator[tuple[Callable[[Any], Any], Any]]:
+        for paths in chunks:
             document = _large_document(paths, settings)
             if document is None:  # read whole by one worker
                 plans.append(None)
-                yield (paths, settings)
+                yield whole, (paths, settings)
                 continue
             parts = sections(document)
             plans.append((_metadata(document), len(parts)))
             del document  # its text: each worker reads its own
             for lines in parts:
-                yield (paths[0], lines, settings)
+                yield _section_job, (paths[0], lines, settings)
 
-    results = _pool_map(_chunk_or_section_job, jobs(), workers)
+    results = _pool_map(_run_job, jobs(), workers)
     for result in results:  # a chunk's first result comes after its jobs, and its plan
         plan = plans.popleft()
         if plan is None:
@@ -538,11 +551,8 @@ def _pooled_chunks(
             continue
         document, count = plan
         states = itertools.chain([result], itertools.islice(results, count - 1))
-        merged = functools.partial(_share_merged, on_section, count)
-        table = merged_sections(states, settings, merged)
-        prune_chunk(table, finished=False)  # as _sectioned prunes it
-        prune_chunk(table, finished=True)
-        yield ChunkResult((document,), table=table)
+        merged = None if on_section is None else functools.partial(_share_merged, on_section, count)
+        yield sectioned(document, merged_sections(states, settings, merged))
 
 
 def _share_merged(on_section: Callable[[float], None], sections: int, done: int) -> None:
@@ -794,7 +804,9 @@ def _made_chunks(
     if options.scheduler:
         yield from _dask_map(_made_chunk_job, jobs, options)
     elif workers > 1 and len(jobs) > 1:
-        yield from _forking(_pool_map(_made_chunk_job, jobs, workers), settings, analyse, load)
+        made = functools.partial(_made_of_sections, settings, analyse)
+        pooled = _pooled_chunks([p for p, _ in jobs], settings, workers, _made_chunk_job, made)
+        yield from _forking(pooled, settings, analyse, load)
     elif _by_sections(chunks[0], workers):  # its sections may go to the workers
         one = list(chunks[0])
         yield make_chunk(
@@ -803,6 +815,16 @@ def _made_chunks(
     else:
         for paths in chunks:
             yield make_chunk(paths, settings, analyse)
+
+
+def _made_of_sections(
+    settings: MapSettings, analyse: Analyse, document: Document, table: CandidateTable
+) -> MadeChunk:
+    """The chunk of one large document made from the document's table, its sections
+    merged (see :func:`_pooled_chunks`), as :func:`make_chunk` makes it from the file."""
+    return make_chunk(
+        [document.source], settings, analyse, [DocumentResult(document, table.to_state())]
+    )
 
 
 def _document_results(
@@ -1017,12 +1039,12 @@ def _made_chunk_job(job: tuple[list[str], MapSettings]) -> MadeChunk:
         return make_chunk(paths, settings, _worker_analyse(settings))
 
 
-def _chunk_or_section_job(job: tuple[Any, ...]) -> Any:
-    """A job of :func:`_pooled_chunks`: a chunk's or a section's."""
-    if len(job) == 3:
-        return _section_job(job)
-    _worker_state.pop("document", None)  # a large document's sections are all handed out
-    return _chunk_job(job)
+def _run_job(job: tuple[Callable[[Any], Any], Any]) -> Any:
+    """A job of :func:`_pooled_chunks`: a chunk's or a section's, with its function."""
+    function, argument = job
+    if function is not _section_job:  # a large document's sections are all handed out
+        _worker_state.pop("document", None)
+    return function(argument)
 
 
 def _chunk_job(job: tuple[list[str], MapSettings]) -> ChunkResult:

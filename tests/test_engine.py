@@ -1005,6 +1005,13 @@ def test_one_large_file_among_others_is_read_by_the_workers_section_by_section(
     assert [asdict(e) for e in pooled.entries] == alone
     assert len(list(marks.iterdir())) == 3  # each section once
     assert seen == [(pytest.approx(1 / 3), 2), (pytest.approx(2 / 3), 2), (1, 2), (2, 2)]
+    # and so when the cache is filled
+    cached_marks = tmp_path / "cached-marks"
+    cached_marks.mkdir()
+    monkeypatch.setitem(_SECTION_MARKS, "folder", cached_marks)
+    cache = EngineOptions(workers=2, cache=str(tmp_path / "cache.sqlite"))
+    assert records([str(one_large_file)], cache) == alone
+    assert len(list(cached_marks.iterdir())) == 3
 
 
 def _marking_read(path: str, encoding: str | None) -> Document:
