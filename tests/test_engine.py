@@ -792,6 +792,17 @@ def one_large_file(many_files: Path, tmp_path_factory: pytest.TempPathFactory) -
     return folder
 
 
+def read_in_sections(path: Path, count: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the file at ``path`` a large document, too large to share between two
+    processes, read in ``count`` sections."""
+    import glossary.engine
+
+    size = len(path.read_text(encoding="utf-8"))
+    monkeypatch.setattr(glossary.engine, "SHARED_MAX_BYTES", 1000)
+    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", size - 1)
+    monkeypatch.setattr(glossary.engine, "SECTION_CHARS", size // count)
+
+
 def test_a_large_document_is_pruned_as_it_is_read_and_every_engine_agrees(
     one_large_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -863,6 +874,18 @@ def _marking_section_job(job: tuple[str, tuple[int, int | None], MapSettings]) -
     return _SECTION_MARKS["job"](job)
 
 
+def marking_sections(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Have every section job the workers run leave a mark in ``folder``, a new one."""
+    import glossary.engine
+
+    folder.mkdir()
+    monkeypatch.setitem(_SECTION_MARKS, "folder", folder)
+    if "job" not in _SECTION_MARKS:
+        monkeypatch.setitem(_SECTION_MARKS, "job", glossary.engine._section_job)
+        monkeypatch.setattr(glossary.engine, "_section_job", _marking_section_job)
+    return folder
+
+
 def test_one_large_file_is_read_by_the_workers_section_by_section(
     one_large_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -873,9 +896,7 @@ def test_one_large_file_is_read_by_the_workers_section_by_section(
 
     path = one_large_file / "all.txt"
     size = len(path.read_text(encoding="utf-8"))
-    monkeypatch.setattr(glossary.engine, "SHARED_MAX_BYTES", 1000)  # too large to share
-    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", size - 1)
-    monkeypatch.setattr(glossary.engine, "SECTION_CHARS", size // 3)
+    read_in_sections(path, 3, monkeypatch)
     monkeypatch.setattr(glossary.pipeline, "PART_CHARS", size // 8)
     monkeypatch.setattr(glossary.engine, "CHUNK_SEQUENCE_LIMIT", 500)
     monkeypatch.setattr(glossary.engine, "CHUNK_CANDIDATE_LIMIT", 100)
@@ -890,11 +911,7 @@ def test_one_large_file_is_read_by_the_workers_section_by_section(
     assert seen == [(pytest.approx(1 / 3), 1), (pytest.approx(2 / 3), 1), (1, 1)]
     assert [asdict(e) for e in sectioned.entries] == alone
     # with the cache too, the workers read the sections, each once
-    marks = tmp_path / "marks"
-    marks.mkdir()
-    monkeypatch.setitem(_SECTION_MARKS, "folder", marks)
-    monkeypatch.setitem(_SECTION_MARKS, "job", glossary.engine._section_job)
-    monkeypatch.setattr(glossary.engine, "_section_job", _marking_section_job)
+    marks = marking_sections(tmp_path / "marks", monkeypatch)
     cache = str(tmp_path / "cache.sqlite")
     assert records([str(path)], EngineOptions(workers=2, cache=cache)) == alone
     assert len(list(marks.iterdir())) == 3
@@ -915,10 +932,7 @@ def test_one_large_file_s_sections_are_merged_into_the_table_that_spills(
     from glossary.pipeline import ExtractOptions
 
     path = one_large_file / "all.txt"
-    size = len(path.read_text(encoding="utf-8"))
-    monkeypatch.setattr(glossary.engine, "SHARED_MAX_BYTES", 1000)  # too large to share
-    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", size - 1)
-    monkeypatch.setattr(glossary.engine, "SECTION_CHARS", size // 3)
+    read_in_sections(path, 3, monkeypatch)
     monkeypatch.setattr(glossary.pipeline, "HELD_SPILL_BYTES", 0)
     engine = EngineOptions(workers=workers)
     in_memory = records([str(path)], engine)
@@ -948,9 +962,7 @@ def test_a_large_document_is_split_into_sentences_once(
 
     path = one_large_file / "all.txt"
     text = path.read_text(encoding="utf-8")
-    monkeypatch.setattr(glossary.engine, "SHARED_MAX_BYTES", 1000)  # too large to share
-    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", len(text) - 1)
-    monkeypatch.setattr(glossary.engine, "SECTION_CHARS", len(text) // 3)
+    read_in_sections(path, 3, monkeypatch)
     splits: list[str] = []
     real_split = glossary.text.split_sentences
 
@@ -982,20 +994,13 @@ def test_one_large_file_among_others_is_read_by_the_workers_section_by_section(
     import glossary.engine
 
     path = one_large_file / "all.txt"
-    size = len(path.read_text(encoding="utf-8"))
-    monkeypatch.setattr(glossary.engine, "SHARED_MAX_BYTES", 1000)  # too large to share
-    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", size - 1)
-    monkeypatch.setattr(glossary.engine, "SECTION_CHARS", size // 3)
+    read_in_sections(path, 3, monkeypatch)
     monkeypatch.setattr(glossary.engine, "CHUNK_SEQUENCE_LIMIT", 500)
     monkeypatch.setattr(glossary.engine, "CHUNK_CANDIDATE_LIMIT", 100)
     files = sorted(map(str, one_large_file.iterdir()))
     assert glossary.engine.chunk_bounds(files) == [(0, 1), (1, 2)]
     alone = records([str(one_large_file)], EngineOptions(workers=1))
-    marks = tmp_path / "marks"
-    marks.mkdir()
-    monkeypatch.setitem(_SECTION_MARKS, "folder", marks)
-    monkeypatch.setitem(_SECTION_MARKS, "job", glossary.engine._section_job)
-    monkeypatch.setattr(glossary.engine, "_section_job", _marking_section_job)
+    marks = marking_sections(tmp_path / "marks", monkeypatch)
     seen: list[tuple[float, int]] = []
     pooled = extract(
         [str(one_large_file)],
@@ -1006,9 +1011,7 @@ def test_one_large_file_among_others_is_read_by_the_workers_section_by_section(
     assert len(list(marks.iterdir())) == 3  # each section once
     assert seen == [(pytest.approx(1 / 3), 2), (pytest.approx(2 / 3), 2), (1, 2), (2, 2)]
     # and so when the cache is filled
-    cached_marks = tmp_path / "cached-marks"
-    cached_marks.mkdir()
-    monkeypatch.setitem(_SECTION_MARKS, "folder", cached_marks)
+    cached_marks = marking_sections(tmp_path / "cached-marks", monkeypatch)
     cache = EngineOptions(workers=2, cache=str(tmp_path / "cache.sqlite"))
     assert records([str(one_large_file)], cache) == alone
     assert len(list(cached_marks.iterdir())) == 3
@@ -1030,10 +1033,7 @@ def test_the_workers_read_a_large_file_s_sections_from_the_document_they_inherit
     import glossary.engine
 
     path = one_large_file / "all.txt"
-    size = len(path.read_text(encoding="utf-8"))
-    monkeypatch.setattr(glossary.engine, "SHARED_MAX_BYTES", 1000)  # too large to share
-    monkeypatch.setattr(glossary.engine, "LARGE_DOCUMENT_CHARS", size - 1)
-    monkeypatch.setattr(glossary.engine, "SECTION_CHARS", size // 4)
+    read_in_sections(path, 4, monkeypatch)
     alone = records([str(path)], EngineOptions(workers=1))
     reads = tmp_path / "reads"
     reads.mkdir()
