@@ -117,7 +117,8 @@ class Problem:
     entry: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:"
+        # line 0: the file as a whole (missing, unreadable), named without a line
+        where = f"{self.path}:{self.line}:" if self.line else f"{self.path}:"
         return (
             f"{where} entry {self.entry}: {self.message}"
             if self.entry

@@ -405,7 +405,7 @@ def test_check_non_utf8_file(tmp_path: Path) -> None:
 
 def test_check_missing_file(tmp_path: Path) -> None:
     assert failed(run_check("nothing.yaml", cwd=tmp_path)) == [
-        "nothing.yaml:0: no such file; check the path"
+        "nothing.yaml: no such file; check the path"
     ]
 
 
