@@ -256,7 +256,14 @@ def map_chunks(
             files, bounds, settings, options, analyse, keys=keys, load=load
         )
     elif options.scheduler:
-        results = _dask_map(_chunk_job, jobs, options)
+        results = _pooled_chunks(
+            [paths for paths, _ in jobs],
+            settings,
+            functools.partial(_dask_map, options=options),
+            _chunk_job,
+            _sectioned_chunk,
+            on_section=advance_within,
+        )
     elif len(files) == 1 and not _shareable(files):
         results = _sectioned(
             files[0], settings, analyse, workers, load=load, on_section=advance_within, into=into
@@ -267,9 +274,9 @@ def map_chunks(
         return
     elif workers > 1 and len(bounds) > 1:
         pooled = _pooled_chunks(
-            [list(files[start:end]) for start, end in bounds],
+            [paths for paths, _ in jobs],
             settings,
-            workers,
+            functools.partial(_pool_map, workers=workers),
             _chunk_job,
             _sectioned_chunk,
             on_section=advance_within,
@@ -501,7 +508,7 @@ def _read_by_sections(
     jobs = [(path, lines, settings) for lines in sections(document)]
     # The workers, forked below, find the document here (see _section_job): each would
     # otherwise read its own copy, beside the one it inherits.
-    _worker_state["document"] = (path, document, None)
+    _worker_state["document"] = (path, document)
     states = _forking(_pool_map(_section_job, jobs, workers), settings, analyse, load)
 
     def merged(done: int) -> None:
@@ -514,15 +521,16 @@ def _read_by_sections(
 def _pooled_chunks(
     chunks: list[list[str]],
     settings: MapSettings,
-    workers: int,
+    run: Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]],
     whole: Callable[[tuple[list[str], MapSettings]], Result],
     sectioned: Callable[[Document, CandidateTable], Result],
     *,
     on_section: Callable[[float], None] | None = None,
 ) -> Iterator[Result]:
-    """Each chunk read by the workers, in order: by a ``whole`` job, or, for a chunk of one
-    large document (see chunk_bounds), as its sections, which the workers read side by side
-    like any other job. Those are merged here in order into the document's table, as
+    """Each chunk read by the workers (``run`` maps a job over jobs: :func:`_pool_map`,
+    :func:`_dask_map`), in order: by a ``whole`` job, or, for a chunk of one large document
+    (see chunk_bounds), as its sections, which the workers read side by side like any other
+    job. Those are merged here in order into the document's table, as
     :func:`_read_by_sections` merges them, and ``sectioned`` makes the chunk's result of
     that. One large file among small ones, or several, keep both cores busy. ``on_section``
     is told the share of such a document merged."""
@@ -543,7 +551,7 @@ def _pooled_chunks(
             for lines in parts:
                 yield _section_job, (paths[0], lines, settings)
 
-    results = _pool_map(_run_job, jobs(), workers)
+    results = run(_run_job, jobs())
     for result in results:  # a chunk's first result comes after its jobs, and its plan
         plan = plans.popleft()
         if plan is None:
@@ -801,11 +809,13 @@ def _made_chunks(
         return
     jobs = [(list(paths), settings) for paths in chunks]
     workers = _workers(options.workers, [path for paths in chunks for path in paths])
+    made = functools.partial(_made_of_sections, settings, analyse)
     if options.scheduler:
-        yield from _dask_map(_made_chunk_job, jobs, options)
+        on_cluster = functools.partial(_dask_map, options=options)
+        yield from _pooled_chunks([p for p, _ in jobs], settings, on_cluster, _made_chunk_job, made)
     elif workers > 1 and len(jobs) > 1:
-        made = functools.partial(_made_of_sections, settings, analyse)
-        pooled = _pooled_chunks([p for p, _ in jobs], settings, workers, _made_chunk_job, made)
+        in_workers = functools.partial(_pool_map, workers=workers)
+        pooled = _pooled_chunks([p for p, _ in jobs], settings, in_workers, _made_chunk_job, made)
         yield from _forking(pooled, settings, analyse, load)
     elif _by_sections(chunks[0], workers):  # its sections may go to the workers
         one = list(chunks[0])
@@ -1011,17 +1021,20 @@ def _worker_analyse(settings: MapSettings) -> Analyse:
 
 def _section_job(job: tuple[str, Lines, MapSettings]) -> tuple[Any, ...]:
     """A worker's part of :func:`_sectioned`: one section's table, as plain state. The
-    document is the one the worker inherited, or read once, and kept with its reader for
-    the worker's next section: a worker is handed sections in order, so it splits the
-    document once."""
+    document is the one the worker inherited, or read once, and kept with a reader for the
+    worker's next section: a worker is handed sections in order, so it splits the document
+    once. The reader is the thread's own: a Dask worker may read sections side by side."""
+    import threading
+
     path, lines, settings = job
     kept = _worker_state.get("document")
     if kept is None or kept[0] != path:
-        kept = _worker_state["document"] = (path, read_document(path, settings.encoding), None)
-    _, document, reader = kept
+        kept = _worker_state["document"] = (path, read_document(path, settings.encoding))
+    document = kept[1]
+    readers: dict[int, SentenceReader] = _worker_state.setdefault("readers", {})
+    reader = readers.get(threading.get_ident())
     if reader is None or not reader.can_start(document, lines[0]):
-        reader = SentenceReader(document)
-        _worker_state["document"] = (path, document, reader)
+        reader = readers[threading.get_ident()] = SentenceReader(document)
     with paused_gc():
         table = section_table(document, lines, settings, _worker_analyse(settings), reader=reader)
         return table.to_state()
@@ -1044,6 +1057,7 @@ def _run_job(job: tuple[Callable[[Any], Any], Any]) -> Any:
     function, argument = job
     if function is not _section_job:  # a large document's sections are all handed out
         _worker_state.pop("document", None)
+        _worker_state.pop("readers", None)
     return function(argument)
 
 
@@ -1067,7 +1081,9 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _dask_map(job: Callable[[Any], Any], jobs: list[Any], options: EngineOptions) -> Iterator[Any]:
+def _dask_map(
+    job: Callable[[Any], Any], jobs: Iterable[Any], options: EngineOptions
+) -> Iterator[Any]:
     """``job`` over ``jobs`` on the Dask cluster at ``options.scheduler``, in order."""
     try:
         from distributed import Client
@@ -1082,7 +1098,7 @@ def _dask_map(job: Callable[[Any], Any], jobs: list[Any], options: EngineOptions
             f"cannot reach the Dask scheduler at {options.scheduler} ({error})"
         ) from error
     with client:
-        for future in client.map(job, jobs, pure=False):
+        for future in client.map(job, list(jobs), pure=False):
             yield future.result()
 
 

@@ -1017,6 +1017,25 @@ def test_one_large_file_among_others_is_read_by_the_workers_section_by_section(
     assert len(list(cached_marks.iterdir())) == 3
 
 
+def test_on_dask_a_large_file_s_sections_are_read_side_by_side(
+    one_large_file: Path, scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the cluster too, a large file's chunk goes out as its sections (the progress
+    tells each one merged), and the glossary is one process's, with the cache too."""
+    read_in_sections(one_large_file / "all.txt", 3, monkeypatch)
+    alone = records([str(one_large_file)], EngineOptions(workers=1))
+    seen: list[tuple[float, int]] = []
+    on_cluster = extract(
+        [str(one_large_file)],
+        engine=EngineOptions(scheduler=scheduler),
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert [asdict(e) for e in on_cluster.entries] == alone
+    assert seen == [(pytest.approx(1 / 3), 2), (pytest.approx(2 / 3), 2), (1, 2), (2, 2)]
+    cache = str(tmp_path / "cache.sqlite")
+    assert records([str(one_large_file)], EngineOptions(scheduler=scheduler, cache=cache)) == alone
+
+
 def _marking_read(path: str, encoding: str | None) -> Document:
     import uuid
 
