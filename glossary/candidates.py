@@ -338,14 +338,19 @@ class CandidateTable:
 
     def merge_table(self, other: CandidateTable) -> None:
         """:meth:`merge_state` for a table of this process: its candidates are taken over,
-        not copied, so ``other`` must not be used afterwards."""
+        not copied, so ``other`` must not be used afterwards. The sentences ``other``
+        spilled follow, key by key, those it kept."""
         if not self.candidates and not self.sequences:  # the first chunk: take it whole
             self.candidates, self.pairs, self.lists = other.candidates, other.pairs, other.lists
             self.sequences, self._sentences = other.sequences, other._sentences
             self.documents, self.tokens = other.documents, other.tokens
             self._spill_past_cap()
-            return
-        self.merge_state(other.to_state())
+        else:
+            self.merge_state(other.to_state())
+        if other.spill is not None and other.spill is not self.spill:
+            if self.spill is None:
+                raise TypeError("a table that spills sentences is merged into one that spills")
+            self.spill.take(other.spill)
 
     def _spill_past_cap(self) -> None:
         """Hand the sentences past the cap to the spill (a table taken over whole)."""

@@ -27,6 +27,7 @@ from glossary.candidates import CandidateTable
 from glossary.corpus import Skipped, read_document
 from glossary.errors import CorpusError, GlossaryError
 from glossary.models import Document
+from glossary.spill import ContextSpill
 from glossary.text import SentenceReader
 
 CACHE_VERSION = "4"  # bump when extraction changes what a document yields
@@ -231,8 +232,10 @@ def map_chunks(
     ``load``, forked workers analyse with ``analyse`` itself, loaded here first (see
     :func:`_forking`), for a corpus of at most INHERITED_MAX_BYTES. ``into`` is the
     caller's table, still empty, which the chunks are merged into: a corpus of one large
-    document has its sections merged into it directly, so that a table that spills the
-    sentences past its first never holds the document's every sentence."""
+    document has its sections merged into it directly; in a larger corpus, a large
+    document's go into a table that spills when ``into`` does. Either way, when the
+    sentences past the first of each term are spilled, no table here holds the document's
+    every sentence."""
     bounds = chunk_bounds(files)
     if load is not None and sum(map(_size, files)) > INHERITED_MAX_BYTES:
         load = None
@@ -250,6 +253,11 @@ def map_chunks(
 
     jobs = [(list(files[start:end]), settings) for start, end in bounds]
     workers = _workers(options.workers, files)
+    # A large document's sections merged here go into a table that spills, when the
+    # caller's does: it never holds the document's every sentence.
+    spilling = None
+    if into is not None and into.spill is not None:
+        spilling = functools.partial(_spilling_table, into.max_contexts, settings)
     if options.cache:
         keys = keys if keys is not None else _keys(files, settings)
         results: Iterator[ChunkResult] = _cached_chunks(
@@ -263,6 +271,7 @@ def map_chunks(
             _chunk_job,
             _sectioned_chunk,
             on_section=advance_within,
+            new_table=spilling,
         )
     elif len(files) == 1 and not _shareable(files):
         results = _sectioned(
@@ -280,6 +289,7 @@ def map_chunks(
             _chunk_job,
             _sectioned_chunk,
             on_section=advance_within,
+            new_table=spilling,
         )
         results = _forking(pooled, settings, analyse, load)
     else:  # here, reporting each document as it is read
@@ -526,6 +536,7 @@ def _pooled_chunks(
     sectioned: Callable[[Document, CandidateTable], Result],
     *,
     on_section: Callable[[float], None] | None = None,
+    new_table: Callable[[], CandidateTable] | None = None,
 ) -> Iterator[Result]:
     """Each chunk read by the workers (``run`` maps a job over jobs: :func:`_pool_map`,
     :func:`_dask_map`), in order: by a ``whole`` job, or, for a chunk of one large document
@@ -533,7 +544,8 @@ def _pooled_chunks(
     job. Those are merged here in order into the document's table, as
     :func:`_read_by_sections` merges them, and ``sectioned`` makes the chunk's result of
     that. One large file among small ones, or several, keep both cores busy. ``on_section``
-    is told the share of such a document merged."""
+    is told the share of such a document merged; ``new_table`` makes its table, when it is
+    not ``settings.table()``."""
     from collections import deque
 
     plans: deque[tuple[Document, int] | None] = deque()  # per chunk, as its jobs are made
@@ -560,7 +572,15 @@ def _pooled_chunks(
         document, count = plan
         states = itertools.chain([result], itertools.islice(results, count - 1))
         merged = None if on_section is None else functools.partial(_share_merged, on_section, count)
-        yield sectioned(document, merged_sections(states, settings, merged))
+        table = None if new_table is None else new_table()
+        yield sectioned(document, merged_sections(states, settings, merged, table))
+
+
+def _spilling_table(cap: int | None, settings: MapSettings) -> CandidateTable:
+    """A table that keeps ``cap`` sentences per term, as a corpus table that spills does,
+    and spills the rest into a spill of its own, which follows it when it is merged (see
+    :meth:`CandidateTable.merge_table`)."""
+    return CandidateTable(cap, settings.all_contexts_of, ContextSpill())
 
 
 def _share_merged(on_section: Callable[[float], None], sections: int, done: int) -> None:

@@ -42,10 +42,12 @@ class ContextSpill:
         """Keep ``rows`` after the sentences already spilled for ``key``."""
         if not rows:
             return
-        self.keys.add(key)
         # One blob per key and merge, not a row per sentence: millions of rows cost
         # seconds to insert, a chunk's batches a few milliseconds.
-        batch = marshal.dumps(list(rows))
+        self._append(key, marshal.dumps(list(rows)))
+
+    def _append(self, key: str, batch: bytes) -> None:
+        self.keys.add(key)
         self._pending.setdefault(key, []).append(batch)
         self._pending_bytes += len(batch)
         self.size += len(batch)
@@ -60,6 +62,20 @@ class ContextSpill:
             self._pending_bytes -= sum(map(len, self._pending.pop(key, ())))
         if gone and self._connection is not None:
             self._write("DELETE FROM spilled WHERE key = ?", [(key,) for key in gone])
+
+    def take(self, other: ContextSpill) -> None:
+        """Keep ``other``'s sentences after those already spilled, key by key, and close
+        ``other`` (the spill of a table merged into this one's). Its batches are moved as
+        they are, each key's in order: those on disk, then those still in memory."""
+        if other._connection is not None:
+            query = "SELECT key, batch FROM spilled ORDER BY key, id"
+            with _reported():
+                for key, batch in other._connection.execute(query):
+                    self._append(key, batch)
+        for key, batches in other._pending.items():
+            for batch in batches:
+                self._append(key, batch)
+        other.close()
 
     def rows(self, key: str) -> list[ContextRow]:
         """Every sentence spilled for ``key``, in the order it was handed over."""

@@ -917,15 +917,15 @@ def test_one_large_file_is_read_by_the_workers_section_by_section(
     assert len(list(marks.iterdir())) == 3
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_one_large_file_s_sections_are_merged_into_the_table_that_spills(
-    workers: int, one_large_file: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("among_others", "workers"), [(False, 1), (False, 2), (True, 2)])
+def test_a_large_file_s_sections_are_merged_into_a_table_that_spills(
+    among_others: bool, workers: int, one_large_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With every sentence asked for, a corpus of one large file has its sections merged
-    into the corpus's own table, which keeps the first sentences of each term and spills
-    the rest: no table here holds the document's every sentence (before, the document's
-    table held them all, and one 50 MB file peaked at 930 MiB), and every sentence still
-    comes back, in order."""
+    """With every sentence asked for, a large file's sections are merged into a table that
+    keeps the first sentences of each term and spills the rest: the corpus's own, for a
+    corpus of one file, or one with a spill of its own, which follows it into the corpus's.
+    No table here holds the document's every sentence (before, its table held them all,
+    and one 50 MB file peaked at 930 MiB), and every sentence still comes back, in order."""
     import glossary.engine
     import glossary.pipeline
     from glossary.limits import CONTEXTS_PER_ENTRY
@@ -934,9 +934,10 @@ def test_one_large_file_s_sections_are_merged_into_the_table_that_spills(
     path = one_large_file / "all.txt"
     read_in_sections(path, 3, monkeypatch)
     monkeypatch.setattr(glossary.pipeline, "HELD_SPILL_BYTES", 0)
+    paths = [str(one_large_file if among_others else path)]
     engine = EngineOptions(workers=workers)
-    in_memory = records([str(path)], engine)
-    held: list[int] = []  # the most sentences of one key in the spilling table, at each prune
+    in_memory = records(paths, engine)
+    held: list[int] = []  # the most sentences of one key in a spilling table, at each prune
     real_prune = CandidateTable.prune
 
     def noting_prune(table: CandidateTable, sequences: int, candidates: int) -> None:
@@ -945,7 +946,7 @@ def test_one_large_file_s_sections_are_merged_into_the_table_that_spills(
         real_prune(table, sequences, candidates)
 
     monkeypatch.setattr(CandidateTable, "prune", noting_prune)
-    spilled = extract([str(path)], ExtractOptions(spill_contexts=True), engine=engine)
+    spilled = extract(paths, ExtractOptions(spill_contexts=True), engine=engine)
     assert spilled.spill is not None
     assert len(held) >= 3 + 2  # as each of the three sections is merged, and then as a chunk
     assert max(held) == CONTEXTS_PER_ENTRY

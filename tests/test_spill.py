@@ -52,6 +52,28 @@ def test_rows_come_back_per_key_in_the_order_they_were_added(
     assert (spill.keys, spill.rows("token"), spill.on_disk) == (set(), [], False)
 
 
+@pytest.mark.parametrize("pending_bytes", [1, 60, 4_000_000])
+def test_a_spill_taken_over_follows_each_key_s_own_rows(
+    pending_bytes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether the batches of either are on disk, some of them or none."""
+    monkeypatch.setattr(glossary.spill, "_PENDING_BYTES", pending_bytes)
+    spill, other = ContextSpill(), ContextSpill()
+    spill.add("模型", [row("a.txt", 1)])
+    other.add("token", [row("b.txt", 1), row("b.txt", 2)])
+    other.add("模型", [row("b.txt", 3)])
+    other.add("token", [row("b.txt", 4)])
+    other.add("模型", [row("b.txt", 5)])
+    spill.take(other)
+    assert spill.keys == {"模型", "token"}
+    assert spill.rows("模型") == [row("a.txt", 1), row("b.txt", 3), row("b.txt", 5)]
+    assert spill.rows("token") == [row("b.txt", 1), row("b.txt", 2), row("b.txt", 4)]
+    assert (other.keys, other.rows("token"), other.on_disk) == (set(), [], False)
+    spill.add("token", [row("c.txt", 1)])
+    assert spill.rows("token")[-1] == row("c.txt", 1)
+    spill.close()
+
+
 @pytest.mark.parametrize("pending_bytes", [1, 4_000_000])
 def test_a_dropped_key_starts_again(pending_bytes: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(glossary.spill, "_PENDING_BYTES", pending_bytes)
@@ -124,9 +146,11 @@ chunks_strategy = st.lists(
 )
 
 
-def chunk_table(chunk: list[list[str]], index: int) -> CandidateTable:
+def chunk_table(chunk: list[list[str]], index: int, first: int = 0) -> CandidateTable:
+    """A table of the chunk's sentences; ``first``: the number of the first one's line,
+    less one (the chunk goes on from there)."""
     table = CandidateTable()
-    for number, keys in enumerate(chunk):
+    for number, keys in enumerate(chunk, start=first):
         sentence = Sentence(f"chunk{index}.txt", number + 1, f"第{number}句" + "".join(keys), 0)
         for key in keys:
             table.add(key, sentence, sentence.text.index(key), ["ngram"])
@@ -135,21 +159,35 @@ def chunk_table(chunk: list[list[str]], index: int) -> CandidateTable:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    chunks=chunks_strategy, cap=st.integers(min_value=1, max_value=3), prune_after=st.integers(0, 6)
+    chunks=chunks_strategy,
+    cap=st.integers(min_value=1, max_value=3),
+    prune_after=st.integers(0, 6),
+    in_sections=st.sets(st.integers(0, 5)),
 )
 def test_kept_and_spilled_sentences_are_those_a_table_keeping_all_holds(
-    chunks: list[list[list[str]]], cap: int, prune_after: int
+    chunks: list[list[list[str]]], cap: int, prune_after: int, in_sections: set[int]
 ) -> None:
     """Chunk tables merged into a table that keeps ``cap`` sentences per key and spills
     the rest, against one that keeps them all: the first chunk taken over whole, the others
     merged, and both pruned after the same chunk (every plain key goes; one seen again
-    starts over, in both)."""
+    starts over, in both). The chunks ``in_sections`` are read as a large document's are,
+    in two sections merged into a table that keeps ``cap`` and spills into a spill of its
+    own, which follows it into the other."""
     every = CandidateTable()
     spill = ContextSpill()
     capped = CandidateTable(cap, spill=spill)
     for index, chunk in enumerate(chunks):
         every.merge_table(chunk_table(chunk, index))
-        capped.merge_table(chunk_table(chunk, index))
+        if index in in_sections:
+            half = len(chunk) // 2
+            own_spill = ContextSpill()
+            own = CandidateTable(cap, spill=own_spill)
+            own.merge_table(chunk_table(chunk[:half], index))
+            own.merge_state(chunk_table(chunk[half:], index, half).to_state())
+            capped.merge_table(own)
+            assert not own_spill.keys  # handed over
+        else:
+            capped.merge_table(chunk_table(chunk, index))
         if index == prune_after:
             every.prune(10**6, 0)
             capped.prune(10**6, 0)
