@@ -104,6 +104,8 @@ class Analyse(Protocol):
 # Loads what an Analyse needs (its dictionaries), before worker processes are forked.
 Load = Callable[[], None]
 Result = TypeVar("Result")
+# Maps a job over jobs, results in order: in worker processes (_pool_map) or on the cluster.
+RunJobs = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 
 # A chunk ends after a file whose name hashes to 0 modulo this number: about this many
 # documents per chunk on average, never more than the maximum.
@@ -251,28 +253,32 @@ def map_chunks(
         if progress is not None and share < 1:  # all of it: told by advance
             progress(done + share, len(files))
 
-    jobs = [(list(files[start:end]), settings) for start, end in bounds]
     workers = _workers(options.workers, files)
     # A large document's sections merged here go into a table that spills, when the
     # caller's does: it never holds the document's every sentence.
     spilling = None
     if into is not None and into.spill is not None:
         spilling = functools.partial(_spilling_table, into.max_contexts, settings)
+
+    def pooled(run: RunJobs) -> Iterator[ChunkResult]:  # the chunks, read by ``run``
+        chunks = [list(files[start:end]) for start, end in bounds]
+        return _pooled_chunks(
+            chunks,
+            settings,
+            run,
+            _chunk_job,
+            _sectioned_chunk,
+            on_section=advance_within,
+            new_table=spilling,
+        )
+
     if options.cache:
         keys = keys if keys is not None else _keys(files, settings)
         results: Iterator[ChunkResult] = _cached_chunks(
             files, bounds, settings, options, analyse, keys=keys, load=load
         )
     elif options.scheduler:
-        results = _pooled_chunks(
-            [paths for paths, _ in jobs],
-            settings,
-            functools.partial(_dask_map, options=options),
-            _chunk_job,
-            _sectioned_chunk,
-            on_section=advance_within,
-            new_table=spilling,
-        )
+        results = pooled(functools.partial(_dask_map, options=options))
     elif len(files) == 1 and not _shareable(files):
         results = _sectioned(
             files[0], settings, analyse, workers, load=load, on_section=advance_within, into=into
@@ -282,16 +288,8 @@ def map_chunks(
         yield from _forking(shared, settings, analyse, load)
         return
     elif workers > 1 and len(bounds) > 1:
-        pooled = _pooled_chunks(
-            [paths for paths, _ in jobs],
-            settings,
-            functools.partial(_pool_map, workers=workers),
-            _chunk_job,
-            _sectioned_chunk,
-            on_section=advance_within,
-            new_table=spilling,
-        )
-        results = _forking(pooled, settings, analyse, load)
+        in_workers = pooled(functools.partial(_pool_map, workers=workers))
+        results = _forking(in_workers, settings, analyse, load)
     else:  # here, reporting each document as it is read
         for start, end in bounds:
             yield _analyse_chunk(
@@ -531,7 +529,7 @@ def _read_by_sections(
 def _pooled_chunks(
     chunks: list[list[str]],
     settings: MapSettings,
-    run: Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]],
+    run: RunJobs,
     whole: Callable[[tuple[list[str], MapSettings]], Result],
     sectioned: Callable[[Document, CandidateTable], Result],
     *,
