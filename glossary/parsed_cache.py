@@ -1,9 +1,11 @@
 """Parsed dictionaries kept in the user's cache directory, so that every process after the
 first reads them in a fraction of the time it takes to parse them.
 
-A copy is named by what it was made from (a package and its version) and by the format of
-what is kept, so a new dictionary or a new parser never reads an old copy. A copy that
-cannot be read is made again; where the cache cannot be written, every process parses.
+A copy is named by the file it was parsed from (its size and modification time, which a
+package upgrade changes) and by the format of what is kept, so a new dictionary or a new
+parser never reads an old copy. A copy that cannot be read is made again; where the cache
+cannot be written, every process parses. (Asking a package its version would take importing
+``importlib.metadata``: 15–45 ms in every process, as much as reading a dictionary.)
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import marshal
 import os
 import tempfile
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,14 +22,15 @@ Parsed = TypeVar("Parsed")
 
 def load_parsed(
     name: str,
-    package: str,
+    source: Path,
     version: int,
-    parse: Callable[[], Parsed],
+    parse: Callable[[Path], Parsed],
     valid: Callable[[object], bool],
 ) -> Parsed:
-    """``parse()``'s result, from the cache when a copy for ``package``'s installed version
-    and this ``version`` of the format is there and ``valid`` (values marshal can write)."""
-    path = cache_path(name, package, version)
+    """``parse(source)``'s result, from the cache when a copy made from ``source`` as it is
+    now, in this ``version`` of the format, is there and ``valid`` (values marshal can
+    write). ``source`` must exist (OSError otherwise)."""
+    path = cache_path(name, source, version)
     try:
         # read whole, then unmarshalled: marshal.load on a file is three times slower
         cached = marshal.loads(path.read_bytes())
@@ -36,7 +38,7 @@ def load_parsed(
             return cached  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
         pass  # not there yet, or unreadable: parse again
-    parsed = parse()
+    parsed = parse(source)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as written:
@@ -47,7 +49,10 @@ def load_parsed(
     return parsed
 
 
-def cache_path(name: str, package: str, version: int) -> Path:
-    """Where the copy is kept: ``$XDG_CACHE_HOME/glossary`` or ``~/.cache/glossary``."""
+def cache_path(name: str, source: Path, version: int) -> Path:
+    """Where the copy of ``source`` is kept: ``$XDG_CACHE_HOME/glossary`` or
+    ``~/.cache/glossary``."""
+    stat = source.stat()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "glossary" / f"{name}-{metadata.version(package)}-{version}.marshal"
+    made_from = f"{stat.st_size}-{stat.st_mtime_ns}"
+    return Path(base) / "glossary" / f"{name}-{made_from}-{version}.marshal"

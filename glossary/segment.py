@@ -14,7 +14,6 @@ only to cut (the jieba backend) or to count the curated words it is taught.
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 from collections.abc import Iterable
@@ -72,6 +71,8 @@ class Segmenter:
     @property
     def tokenizer(self) -> Any:
         if self._tokenizer is None:
+            import logging
+
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
@@ -275,7 +276,11 @@ def jieba_dictionary() -> JiebaDictionary:
     """jieba's dictionary, read from the user's cache after the first time: 0.08 s against
     0.45 s for jieba to load it and 0.25 s more for the tags, in every process."""
     packed, tags, total, counted = load_parsed(
-        "jieba-dict", "jieba", _DICTIONARY_FORMAT, _parse_jieba_dictionary, _valid_dictionary
+        "jieba-dict",
+        _jieba_dictionary_file(),
+        _DICTIONARY_FORMAT,
+        _parse_jieba_dictionary,
+        _valid_dictionary,
     )
     return JiebaDictionary(packed, tags, total, counted)
 
@@ -283,16 +288,21 @@ def jieba_dictionary() -> JiebaDictionary:
 _DICTIONARY_FORMAT = 2  # raise when _parse_jieba_dictionary keeps something else
 
 
-def _parse_jieba_dictionary() -> tuple[dict[str, int], tuple[str, ...], int, int]:
-    """What :class:`JiebaDictionary` holds, read from jieba's dict.txt."""
+def _jieba_dictionary_file() -> Path:
+    """jieba's dict.txt, found without importing jieba."""
     import importlib.util
 
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
         raise GlossaryError("jieba is not installed: run bash scripts/setup (or pip install -e .)")
+    return Path(spec.origin).with_name("dict.txt")
+
+
+def _parse_jieba_dictionary(source: Path) -> tuple[dict[str, int], tuple[str, ...], int, int]:
+    """What :class:`JiebaDictionary` holds, read from jieba's dict.txt (``source``)."""
     words: dict[str, tuple[int, str]] = {}
     total = 0
-    with Path(spec.origin).with_name("dict.txt").open(encoding="utf-8") as handle:
+    with source.open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
             count = int(parts[1])

@@ -10,13 +10,16 @@ as the output is written.
 from __future__ import annotations
 
 import marshal
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from glossary.candidates import ContextRow
 from glossary.errors import GlossaryError
 from glossary.models import Context, Entry
+
+if TYPE_CHECKING:  # imported when a run first spills: most never do
+    import sqlite3
 
 # Bytes of batches held in memory before they are written: each holds its sentences' text.
 _PENDING_BYTES = 4_000_000
@@ -143,6 +146,8 @@ class ContextSpill:
 
     def _open(self) -> sqlite3.Connection:
         if self._connection is None:
+            import sqlite3
+
             # "" is SQLite's private temporary database: on disk, deleted on close.
             connection = sqlite3.connect("", isolation_level=None)
             connection.execute("PRAGMA journal_mode = OFF")
@@ -158,6 +163,8 @@ class ContextSpill:
 @contextmanager
 def _reported() -> Iterator[None]:
     """SQLite's errors (a full disk, mostly) as one that says what to do."""
+    import sqlite3
+
     try:
         yield
     except sqlite3.Error as error:

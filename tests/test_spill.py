@@ -218,7 +218,7 @@ def test_a_full_disk_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
         connection.execute("PRAGMA max_page_count = 3")
         return connection
 
-    monkeypatch.setattr(glossary.spill.sqlite3, "connect", room_for_the_tables_only)
+    monkeypatch.setattr(sqlite3, "connect", room_for_the_tables_only)  # spill imports it late
     monkeypatch.setattr(glossary.spill, "_PENDING_BYTES", 1)
     spill = ContextSpill()
     with pytest.raises(GlossaryError, match=r"disk is full.*--max-contexts N"):
