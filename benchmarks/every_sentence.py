@@ -22,6 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bytecode import write_bytecode
+
 _CHILD = r"""
 import json, resource, sys, time
 side, folder, output = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -75,6 +77,7 @@ def main() -> None:
     parser.add_argument("--cache", default=str(Path.home() / ".cache" / "glossary-bench"))
     parser.add_argument("--repeat", type=int, default=1, help="median of N runs of each side")
     args = parser.parse_args()
+    write_bytecode()  # as an installed package has it (see bytecode.py)
     for megabytes in args.cuts:
         folder = Path(args.cache) / f"cut-{megabytes}mb"
         if not folder.exists():

@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bytecode import write_bytecode
+
 _CHILD = r"""
 import json, resource, sys, time, logging
 from pathlib import Path
@@ -89,6 +91,7 @@ def main() -> None:
         "--repeat", type=int, default=1, help="run each side N times and take the median"
     )
     args = parser.parse_args()
+    write_bytecode()  # as an installed package has it (see bytecode.py)
     build = None
     if not args.python_only:
         build_dir = Path(args.cache) / "compiled"

@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bytecode import write_bytecode
+
 ROOT = Path(__file__).resolve().parent.parent
 
 _CHILD = r"""
@@ -56,6 +58,7 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", default=str(ROOT / "seeds"))
     parser.add_argument("--repeat", type=int, default=20, help="copies of each file")
     args = parser.parse_args()
+    write_bytecode()  # as an installed package has it (see bytecode.py)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for path in sorted(Path(args.corpus).glob("*.txt")):
