@@ -292,8 +292,16 @@ def map_chunks(
         results = _forking(in_workers, settings, analyse, load)
     else:  # here, reporting each document as it is read
         for start, end in bounds:
+            paths = files[start:end]
+            # A large file's sections merge into a table that spills, as the workers' do.
+            large = None if spilling is None else _large_document(paths, settings)
+            if large is not None and spilling is not None:
+                table = document_table(large, settings, analyse, advance_within, spilling())
+                advance(1)
+                yield _sectioned_chunk(_metadata(large), table)
+                continue
             yield _analyse_chunk(
-                files[start:end],
+                paths,
                 settings,
                 analyse,
                 lambda: advance(1),
@@ -585,7 +593,7 @@ def _share_merged(on_section: Callable[[float], None], sections: int, done: int)
     on_section(done / sections)
 
 
-def _large_document(paths: list[str], settings: MapSettings) -> Document | None:
+def _large_document(paths: Sequence[str], settings: MapSettings) -> Document | None:
     """The document of a chunk of one file, when it is a large one; None for any other
     chunk, and for a file that cannot be read (its chunk's worker tells why)."""
     if len(paths) != 1 or not _may_be_large(paths[0]):

@@ -3,6 +3,7 @@ reads only what changed."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import shutil
 import sqlite3
@@ -917,7 +918,9 @@ def test_one_large_file_is_read_by_the_workers_section_by_section(
     assert len(list(marks.iterdir())) == 3
 
 
-@pytest.mark.parametrize(("among_others", "workers"), [(False, 1), (False, 2), (True, 2)])
+@pytest.mark.parametrize(
+    ("among_others", "workers"), [(False, 1), (False, 2), (True, 1), (True, 2)]
+)
 def test_a_large_file_s_sections_are_merged_into_a_table_that_spills(
     among_others: bool, workers: int, one_large_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -932,17 +935,26 @@ def test_a_large_file_s_sections_are_merged_into_a_table_that_spills(
     from glossary.pipeline import ExtractOptions
 
     path = one_large_file / "all.txt"
+    text = path.read_text(encoding="utf-8")
     read_in_sections(path, 3, monkeypatch)
     monkeypatch.setattr(glossary.pipeline, "HELD_SPILL_BYTES", 0)
     paths = [str(one_large_file if among_others else path)]
     engine = EngineOptions(workers=workers)
     in_memory = records(paths, engine)
     held: list[int] = []  # the most sentences of one key in a spilling table, at each prune
+    # and the sections of the large file whose sentences any other table here holds: one
+    # section's table holds all of that section's (its size bounds them), no table more
+    starts = [start for start, _ in glossary.engine.sections(Document(str(path), text, "utf-8"))]
+    spanned: list[int] = [0]
     real_prune = CandidateTable.prune
 
     def noting_prune(table: CandidateTable, sequences: int, candidates: int) -> None:
         if table.spill is not None:
             held.append(max(len(c.contexts) for c in table.candidates.values()))
+        else:
+            rows = [row for c in table.candidates.values() for row in c.contexts]
+            lines = {row[1] for row in rows if row[0] == str(path)}
+            spanned.append(len({bisect.bisect(starts, line) for line in lines}))
         real_prune(table, sequences, candidates)
 
     monkeypatch.setattr(CandidateTable, "prune", noting_prune)
@@ -950,6 +962,7 @@ def test_a_large_file_s_sections_are_merged_into_a_table_that_spills(
     assert spilled.spill is not None
     assert len(held) >= 3 + 2  # as each of the three sections is merged, and then as a chunk
     assert max(held) == CONTEXTS_PER_ENTRY
+    assert max(spanned) == (1 if workers == 1 else 0)  # the workers read the sections there
     assert [asdict(e) for e in spilled.full_entries()] == in_memory
 
 
