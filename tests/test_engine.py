@@ -46,6 +46,30 @@ def test_the_cache_gives_the_same_glossary_cold_and_warm(
     assert records([str(SEEDS)], EngineOptions(cache=cache, workers=2)) == sequential
 
 
+def test_a_chunk_made_for_the_cache_is_sent_back_packed_and_no_more(
+    many_files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker sends the chunk it made in the packed form the cache stores (its table
+    pickled once, not a second time beside it), which unpacks to the chunk made."""
+    import pickle
+
+    import glossary.engine
+    from glossary.engine import _made_chunk_job, make_chunk
+
+    monkeypatch.setattr(glossary.engine, "_worker_state", {})  # this test's worker's own
+    paths = sorted(str(p) for p in many_files.iterdir())[:3]
+    settings = MapSettings(None, 3, ())
+    made = make_chunk(paths, settings, Analyser(make_segmenter(), settings).add)
+    sent = _made_chunk_job((paths, settings))
+    assert made.chunk is not None
+    assert sent.chunk is None
+    assert sent.result() == made.chunk == made.result()
+    assert (sent.packed, sent.documents) == (made.packed, made.documents)
+    packed = len(made.packed) + sum(len(document or b"") for document in made.documents)
+    assert packed < len(pickle.dumps(sent)) < packed + 1000
+    assert len(pickle.dumps(made)) > packed + 10_000  # the table a second time
+
+
 class CountingAnalyser:
     """The real analyser, counting the documents it is asked to read."""
 
