@@ -30,7 +30,8 @@ from glossary.models import Document
 from glossary.spill import ContextSpill
 from glossary.text import SentenceReader
 
-CACHE_VERSION = "4"  # bump when extraction changes what a document yields
+# Bump when extraction changes what a document yields, or the cache how it packs it.
+CACHE_VERSION = "5"
 
 
 @dataclass(frozen=True, slots=True)

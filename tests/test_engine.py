@@ -46,6 +46,25 @@ def test_the_cache_gives_the_same_glossary_cold_and_warm(
     assert records([str(SEEDS)], EngineOptions(cache=cache, workers=2)) == sequential
 
 
+def test_cached_results_that_cannot_be_unpacked_are_made_again(
+    sequential: list[dict[str, object]], tmp_path: Path
+) -> None:
+    """A blob that is not what pack() writes (another version's, or damaged) is not an
+    error: the result is made again, and stored in its place."""
+    from glossary.cache import unpack
+
+    cache = str(tmp_path / "cache.sqlite")
+    assert records([str(SEEDS)], EngineOptions(cache=cache)) == sequential
+    with sqlite3.connect(cache) as connection:
+        for kind in ("documents", "chunks", "results"):
+            connection.execute(f"UPDATE {kind} SET result = ?", (b"\x78\x01 zlib, not zstd",))
+    assert records([str(SEEDS)], EngineOptions(cache=cache)) == sequential
+    with sqlite3.connect(cache) as connection:
+        blobs = connection.execute("SELECT result FROM results").fetchall()
+    assert len(blobs) == 1
+    assert type(unpack(blobs[0][0])).__name__ == "Extraction"
+
+
 def test_a_chunk_made_for_the_cache_is_sent_back_packed_and_no_more(
     many_files: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
