@@ -795,7 +795,7 @@ class MadeChunk:
     """A chunk made whole from its files, with what the cache keeps of it, packed where it
     was made: the chunk itself, and each document's own table (None for a skipped file).
     ``chunk`` is None once it has crossed to another process, where ``packed`` holds it:
-    sending it as well would pickle its table twice (a tenth of a worker's time)."""
+    sending it as well would pickle its table twice (about 4 % of a cached cold run)."""
 
     chunk: ChunkResult | None
     packed: bytes
